@@ -1,0 +1,54 @@
+/**
+ * The conversation with the native host: on connect send the listening
+ * config, answer each forwarded HTTP request through the API service, and
+ * remember what the host last reported.
+ */
+import type { HostStatusMessage, HostToExtension } from '../../shared/messages.ts';
+import type { ExtensionConfig } from './config.ts';
+import { NativePort } from './native-port.ts';
+import type { ApiService } from './service.ts';
+
+export class HostLink {
+  readonly port: NativePort;
+  status: HostStatusMessage | null = null;
+
+  constructor(
+    private readonly service: ApiService,
+    private readonly config: () => ExtensionConfig,
+  ) {
+    this.port = new NativePort({
+      onConnect: () => this.pushConfig(),
+      onMessage: (message) => this.onMessage(message),
+      onDisconnect: () => (this.status = null),
+    });
+  }
+
+  connect(): void {
+    this.port.connect();
+  }
+
+  pushConfig(): void {
+    const c = this.config();
+    this.port.send({ type: 'config', bindAddress: c.webBindAddress, bindPort: c.webBindPort, bodyLimitBytes: c.bodyLimitBytes });
+  }
+
+  private onMessage(message: HostToExtension): void {
+    if (message.type === 'status') {
+      this.status = message;
+      return;
+    }
+    if (message.type === 'request') {
+      this.service.handleHttp(message).then(
+        (response) => this.port.send(response),
+        (e: unknown) =>
+          this.port.send({
+            type: 'response',
+            id: message.id,
+            status: 500,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ result: null, error: e instanceof Error ? e.message : String(e) }),
+          }),
+      );
+    }
+  }
+}

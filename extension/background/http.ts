@@ -1,0 +1,86 @@
+/**
+ * One HTTP request, as AnkiConnect's web.py answers it: OPTIONS preflight,
+ * the origin rule and its 403, the empty-body banner, body decoding and the
+ * request schema, `requestPermission`'s injected parameters, and the reply
+ * headers. Everything a client sees at the HTTP level is decided here.
+ */
+import { base64ToBytes } from '../../shared/base64.ts';
+import type { HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
+import { toJson } from '../collection/json.ts';
+import { errorReply } from './handler.ts';
+import { decideOrigin } from './origin.ts';
+import { decodeUtf8Python, parseJsonPython } from './python-json.ts';
+import { checkRequestSchema } from './request-schema.ts';
+
+export const API_BANNER = '{"apiVersion":"AnkiConnect v.6"}';
+
+export interface HttpApi {
+  corsOriginList(): readonly string[];
+  /** The Python `handler` for one request object. */
+  handle(request: unknown): Promise<unknown>;
+}
+
+function headers(corsOrigin: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    'Access-Control-Allow-Origin': corsOrigin,
+    'Access-Control-Allow-Headers': '*',
+  };
+}
+
+function reply(id: number, corsOrigin: string, body: string, status = 200): HttpResponseMessage {
+  return { type: 'response', id, status, headers: headers(corsOrigin), body };
+}
+
+export async function respond(msg: HttpRequestMessage, api: HttpApi): Promise<HttpResponseMessage> {
+  const { allowed, corsOrigin } = decideOrigin(msg.headers.origin, api.corsOriginList());
+
+  if (msg.method.toUpperCase() === 'OPTIONS') {
+    const out = reply(msg.id, corsOrigin, '');
+    if (msg.headers['access-control-request-private-network'] === 'true') {
+      out.headers['Access-Control-Allow-Private-Network'] = 'true';
+    }
+    return out;
+  }
+
+  const bytes = base64ToBytes(msg.body);
+  let request: unknown = {};
+  const decoded = decodeUtf8Python(bytes);
+  const parsed = 'text' in decoded ? parseJsonPython(decoded.text) : decoded;
+  const invalid = 'error' in parsed ? parsed.error : checkRequestSchema(parsed.value);
+  if (invalid !== null) {
+    if (allowed) {
+      const body = bytes.length === 0 ? API_BANNER : toJson(errorReply(invalid));
+      return reply(msg.id, corsOrigin, body);
+    }
+    // upstream: a denied origin with a bad body falls through to the 403.
+  } else if ('value' in parsed) {
+    request = parsed.value;
+  }
+
+  const r = request as Record<string, unknown>;
+  const isPermission = r.action === 'requestPermission';
+  if (!allowed && !isPermission) {
+    return {
+      type: 'response',
+      id: msg.id,
+      status: 403,
+      headers: { 'Access-Control-Allow-Origin': corsOrigin, 'Access-Control-Allow-Headers': '*' },
+      body: null,
+    };
+  }
+  let cors = corsOrigin;
+  if (isPermission) {
+    const origin = msg.headers.origin ?? '';
+    r.params = { ...((r.params as Record<string, unknown> | undefined) ?? {}), allowed, origin };
+    if (!allowed) cors = origin;
+  }
+  let result: unknown;
+  try {
+    result = await api.handle(r);
+  } catch (e) {
+    // upstream: an exception here escapes web.py; we answer it instead of crashing.
+    result = errorReply(e);
+  }
+  return reply(msg.id, cors, toJson(result));
+}

@@ -1,0 +1,81 @@
+/**
+ * The extension's IndexedDB database (Dexie): the collection snapshot, the
+ * journal of writes made since it, settings and media (DESIGN.md,
+ * "Persistence"). No chrome.* here: the IndexedDB factory can be injected, so
+ * Node tests run it over fake-indexeddb.
+ */
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import type { RecordedStatement } from '../collection/db.ts';
+
+export const DEFAULT_DATABASE_NAME = 'anki-connect-browser';
+
+/** The key of the one collection snapshot row. */
+export const SNAPSHOT_KEY = 'collection';
+
+export interface SnapshotRow {
+  key: typeof SNAPSHOT_KEY;
+  /** The whole SQLite file. */
+  bytes: Uint8Array;
+  /** The last journal seq whose writes this snapshot includes. */
+  seq: number;
+  /** Epoch milliseconds. */
+  savedAt: number;
+}
+
+/** The writes of one collection transaction. */
+export interface JournalRow {
+  seq: number;
+  statements: RecordedStatement[];
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface MediaRow {
+  name: string;
+  bytes: Uint8Array;
+  md5: string;
+  mtime: number;
+}
+
+export type Durability = 'strict' | 'relaxed' | 'default';
+
+export interface StorageDbOptions {
+  /** IndexedDB database name; default 'anki-connect-browser'. */
+  name?: string;
+  /** Chrome transaction durability; default 'strict' (fsync before commit). */
+  durability?: Durability;
+  /** IndexedDB implementation (e.g. fake-indexeddb in Node); default the global one. */
+  indexedDB?: DexieOptions['indexedDB'];
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
+  /** Dexie add-ons / middleware, e.g. for instrumentation in tests. */
+  addons?: DexieOptions['addons'];
+}
+
+export class StorageDb extends Dexie {
+  snapshots!: Table<SnapshotRow, string>;
+  /** Keys are assigned by Persistence (seq), not by IndexedDB. */
+  journal!: Table<JournalRow, number>;
+  settings!: Table<SettingRow, string>;
+  media!: Table<MediaRow, string>;
+
+  constructor(options: StorageDbOptions = {}) {
+    const dexieOptions: DexieOptions = {
+      chromeTransactionDurability: options.durability ?? 'strict',
+    };
+    if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+    if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+    if (options.addons) dexieOptions.addons = options.addons;
+    super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions);
+    this.version(1).stores({
+      snapshots: 'key',
+      journal: 'seq',
+      settings: 'key',
+      media: 'name',
+    });
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Group commit: items added while a batch write is in flight are written
+ * together by the next single write, in the order they were added. Each
+ * add() resolves when the batch holding its item has been written.
+ *
+ * A failed write rejects the callers of that batch, and also every item
+ * added after it: those were made on top of the lost ones, so writing them
+ * would leave a journal that no longer replays. The queue then refuses new
+ * items until reset().
+ */
+
+export type BatchWriter<T> = (items: T[]) => Promise<void>;
+
+/** Rejection of items queued behind (or added after) a failed write. */
+export class JournalUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the journal is unavailable after a failed write; reload the collection', { cause });
+    this.name = 'JournalUnavailableError';
+  }
+}
+
+interface Waiter<T> {
+  item: T;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export class GroupCommit<T> {
+  private pending: Waiter<T>[] = [];
+  private writing = false;
+  private inFlight = 0;
+  private failure: { error: unknown } | null = null;
+  /** Batches written successfully. */
+  batches = 0;
+
+  constructor(private readonly write: BatchWriter<T>) {}
+
+  add(item: T): Promise<void> {
+    if (this.failure) return Promise.reject(new JournalUnavailableError(this.failure.error));
+    const done = new Promise<void>((resolve, reject) => this.pending.push({ item, resolve, reject }));
+    if (!this.writing) {
+      this.writing = true;
+      // Start on a microtask so that items added in the same tick share the first write.
+      queueMicrotask(() => void this.pump());
+    }
+    return done;
+  }
+
+  /** Items added and not yet written (including the batch in flight). */
+  get size(): number {
+    return this.pending.length + (this.writing ? this.inFlight : 0);
+  }
+
+  get idle(): boolean {
+    return !this.writing && this.pending.length === 0;
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  /** Accepts items again after a failure (once the owner has resynchronised). */
+  reset(): void {
+    if (!this.idle) throw new Error('GroupCommit.reset while writes are pending');
+    this.failure = null;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      this.inFlight = batch.length;
+      try {
+        await this.write(batch.map((w) => w.item));
+      } catch (error) {
+        this.failure = { error };
+        for (const w of batch) w.reject(error);
+        const behind = this.pending;
+        this.pending = [];
+        for (const w of behind) w.reject(new JournalUnavailableError(error));
+        break;
+      }
+      this.batches++;
+      for (const w of batch) w.resolve();
+    }
+    this.inFlight = 0;
+    this.writing = false;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * HTTP requests to request messages, response messages back to HTTP answers.
+ * Answers go out in whatever order the extension replies. There is no
+ * timeout: long actions are legitimate.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../../shared/limits.ts';
+import {
+  FORWARDED_HEADERS,
+  type ForwardedHeaders,
+  type HttpRequestMessage,
+  type HttpResponseMessage,
+} from '../../shared/messages.ts';
+import { readBody } from './body.ts';
+import { log } from './log.ts';
+import { bodyTooLarge, NOT_CONNECTED, writeExtensionReply, writeJsonError } from './replies.ts';
+
+export class Forwarder {
+  /** True once the extension's config has arrived, until its channel closes. */
+  connected = false;
+  bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES;
+  private nextId = 1;
+  private readonly pending = new Map<number, ServerResponse>();
+
+  constructor(private readonly send: (message: HttpRequestMessage) => void) {}
+
+  /** The node:http request listener. */
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    res.sendDate = false; // exactly the headers the extension gives
+    if (!this.connected) {
+      writeJsonError(res, 503, NOT_CONNECTED);
+      return;
+    }
+    const limit = this.bodyLimitBytes;
+    readBody(req, limit, (body) => {
+      if (body === null) writeJsonError(res, 413, bodyTooLarge(limit));
+      else this.forward(req, res, body);
+    });
+  };
+
+  /** Writes the extension's reply to its request; a reply nobody waits for any more is dropped. */
+  answer(reply: HttpResponseMessage): void {
+    const res = this.pending.get(reply.id);
+    if (!res) return;
+    this.pending.delete(reply.id);
+    if (res.destroyed || res.writableEnded) return;
+    try {
+      writeExtensionReply(res, reply);
+    } catch (e) {
+      log(`bad reply to request ${reply.id}:`, (e as Error).message);
+      if (!res.headersSent) writeJsonError(res, 502, `bad reply from the extension: ${(e as Error).message}`);
+      else res.destroy();
+    }
+  }
+
+  /** Answers 503 to every request in flight; resolves once those answers are written. */
+  failAll(): Promise<void> {
+    const written: Promise<void>[] = [];
+    for (const res of this.pending.values()) {
+      if (res.destroyed || res.writableEnded) continue;
+      written.push(new Promise((resolve) => {
+        res.once('finish', resolve);
+        res.once('close', resolve);
+      }));
+      writeJsonError(res, 503, NOT_CONNECTED);
+    }
+    this.pending.clear();
+    return Promise.all(written).then(() => undefined);
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    if (!this.connected) {
+      writeJsonError(res, 503, NOT_CONNECTED);
+      return;
+    }
+    const headers: ForwardedHeaders = {};
+    for (const name of FORWARDED_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const id = this.nextId++;
+    this.pending.set(id, res);
+    this.send({
+      type: 'request',
+      id,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers,
+      body: body.length ? body.toString('base64') : '',
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The native-messaging host: HTTP/1.1 on one side, the extension's native
+ * port (stdio frames) on the other. Transport only; the extension decides
+ * every answer. Started by the browser through build/native-host/launch.sh;
+ * see options.ts for `--listen HOST:PORT` and the environment it reads, and
+ * log.ts for ACB_HOST_LOG. Exits when stdin ends or stdout breaks, answering
+ * 503 to every request still in flight.
+ */
+import type { ExtensionToHost } from '../../shared/messages.ts';
+import { Binder } from './binder.ts';
+import { Forwarder } from './forwarder.ts';
+import { log } from './log.ts';
+import { listenAtStart, settingsFromConfig } from './options.ts';
+import { ExtensionLink } from './stdio-link.ts';
+
+const forwarder = new Forwarder((message) => link.send(message));
+const binder = new Binder(forwarder.handle, (status) => link.send({ type: 'status', ...status, pid: process.pid }));
+const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
+
+function onMessage(message: unknown): void {
+  const m = message as ExtensionToHost;
+  if (m?.type === 'response') forwarder.answer(m);
+  else if (m?.type === 'config') {
+    const settings = settingsFromConfig(m);
+    forwarder.bodyLimitBytes = settings.bodyLimitBytes;
+    forwarder.connected = true;
+    binder.bind(settings);
+  } else log('ignoring message of type', (m as { type?: unknown })?.type);
+}
+
+let exiting = false;
+function shutdown(reason: string, code = 0): void {
+  if (exiting) return;
+  exiting = true;
+  log('exiting:', reason);
+  forwarder.connected = false;
+  const force = setTimeout(() => process.exit(code), 2_000);
+  void forwarder.failAll().then(() => {
+    clearTimeout(force);
+    binder.close();
+    process.exit(code);
+  });
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('uncaughtException', (e) => {
+  log('uncaught:', e.stack ?? e);
+  shutdown('uncaught exception', 1);
+});
+
+log('started', process.argv.slice(2).join(' '));
+let early: ReturnType<typeof listenAtStart> = null;
+try {
+  early = listenAtStart(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`anki-connect-browser host: ${(e as Error).message}\n`); // a usage error, never on stdout
+  process.exit(2);
+}
+if (early) {
+  forwarder.bodyLimitBytes = early.bodyLimitBytes;
+  binder.bind(early);
+}

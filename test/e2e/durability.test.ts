@@ -1,0 +1,49 @@
+/**
+ * Nothing acknowledged is lost: a deck created and acknowledged is there
+ * after the browser is killed with SIGKILL at once, twenty times over; and a
+ * clean stop and a second start on the same profile find the same data.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { invoke, removeProfile, startChain, tempProfile } from '../helpers/chain.ts';
+
+const profiles: string[] = [];
+afterAll(() => profiles.forEach(removeProfile));
+
+describe('durability', () => {
+  it('keeps every acknowledged createDeck across 20 SIGKILLs of the browser', async () => {
+    const profileDir = tempProfile();
+    profiles.push(profileDir);
+    const created: string[] = [];
+    const ids: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const chain = await startChain({ profileDir });
+      const names = ((await invoke(chain.port, 'deckNames')) as { result: string[] }).result;
+      for (const name of created) expect(names, `round ${round}: ${name}`).toContain(name);
+      const name = `Durable ${round}`;
+      const reply = (await invoke(chain.port, 'createDeck', { deck: name })) as { result: number; error: null };
+      expect(reply.error).toBeNull();
+      created.push(name);
+      ids.push(reply.result);
+      await chain.killBrowser();
+    }
+    const chain = await startChain({ profileDir });
+    const all = ((await invoke(chain.port, 'deckNamesAndIds')) as { result: Record<string, number> }).result;
+    created.forEach((name, i) => expect(all[name]).toBe(ids[i]));
+    await chain.stop();
+  }, 600_000);
+
+  it('finds the same data after a clean stop and a second start', async () => {
+    const profileDir = tempProfile();
+    profiles.push(profileDir);
+    const first = await startChain({ profileDir });
+    const before = ((await invoke(first.port, 'deckNamesAndIds')) as { result: Record<string, number> }).result;
+    await invoke(first.port, 'createDeck', { deck: 'Kept::Child' });
+    await first.stop();
+    expect(first.proc.exitCode).toBe(0);
+    const second = await startChain({ profileDir });
+    const after = ((await invoke(second.port, 'deckNamesAndIds')) as { result: Record<string, number> }).result;
+    expect(after.Default).toBe(before.Default);
+    expect(Object.keys(after)).toEqual(['Default', 'Kept', 'Kept::Child']);
+    await second.stop();
+  }, 120_000);
+});

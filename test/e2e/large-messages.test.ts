@@ -1,0 +1,49 @@
+/**
+ * Messages far over native messaging's 1 MiB limit go through the chain in
+ * chunks, both ways: a 20+ MB request body and a 20+ MB reply, byte-exact.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { http, removeProfile, startChain, type Chain } from '../helpers/chain.ts';
+
+let chain: Chain;
+beforeAll(async () => {
+  chain = await startChain();
+});
+afterAll(async () => {
+  await chain?.stop();
+  if (chain) removeProfile(chain.profileDir);
+});
+
+it('carries a 20 MB body in and a 20 MB reply out', async () => {
+  // Multibyte characters, so chunk boundaries fall inside UTF-8 sequences.
+  const unit = 'Große 日本語 🎴 deck ';
+  const name = unit.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(unit)));
+  const body = Buffer.from(JSON.stringify({ action: 'createDeck', version: 6, params: { deck: name } }));
+  expect(body.length).toBeGreaterThan(20 * 1024 * 1024);
+  const created = await http(chain.port, body);
+  expect(created.status).toBe(200);
+  const id = (created.json() as { result: number }).result;
+  expect(id).toBeGreaterThan(0);
+
+  const listed = await http(chain.port, '{"action":"deckNamesAndIds","version":6}');
+  expect(Buffer.byteLength(listed.text)).toBeGreaterThan(20 * 1024 * 1024);
+  const result = (listed.json() as { result: Record<string, number> }).result;
+  // Anki trims deck name components.
+  expect(result[name.trim()]).toBe(id);
+  // Still answering small requests afterwards.
+  expect((await http(chain.port, '{"action":"version"}')).text).toBe('6');
+}, 180_000);
+
+it('answers 413 for a body over the configured limit and keeps serving', async () => {
+  const { setConfig } = await import('../helpers/devtools.ts');
+  await setConfig(chain.debugPort, { bodyLimitBytes: 1024 * 1024 });
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    const r = await http(chain.port, Buffer.alloc(2 * 1024 * 1024, 0x20));
+    expect(r.status).toBe(413);
+    expect((r.json() as { error: string }).error).toMatch(/too large/);
+  } finally {
+    await setConfig(chain.debugPort, { bodyLimitBytes: 256 * 1024 * 1024 });
+  }
+  expect((await http(chain.port, '{"action":"version"}')).text).toBe('6');
+});

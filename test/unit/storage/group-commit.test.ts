@@ -1,0 +1,166 @@
+import type { Dexie } from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../../extension/collection/db.ts';
+import { GroupCommit, JournalUnavailableError } from '../../../extension/storage/group-commit.ts';
+import { Persistence } from '../../../extension/storage/persistence.ts';
+
+let SQL: SqlJsStatic;
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+
+const opened: Persistence[] = [];
+afterEach(async () => {
+  for (const p of opened.splice(0)) await p.close();
+});
+
+/** Dexie middleware that logs readwrite transactions and can fail journal adds. */
+function instrument() {
+  const log = { journalWrites: 0, durability: [] as (string | undefined)[], failAdds: false };
+  const addon = (dexie: Dexie) =>
+    dexie.use({
+      stack: 'dbcore',
+      name: 'instrument',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, options) => {
+          if (mode === 'readwrite' && stores.length === 1 && stores[0] === 'journal') log.journalWrites++;
+          log.durability.push(options?.durability);
+          return down.transaction(stores, mode, options);
+        },
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            mutate: (req) =>
+              log.failAdds && name === 'journal' && req.type === 'add'
+                ? Promise.reject(new Error('QuotaExceededError'))
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
+  return { log, addon };
+}
+
+async function setup() {
+  const { log, addon } = instrument();
+  const name = `acb-test-${crypto.randomUUID()}`;
+  const p = await Persistence.open({ name, indexedDB, IDBKeyRange, addons: [addon] });
+  opened.push(p);
+  await p.load();
+  const db = new Db(new SQL.Database());
+  const { statements } = db.transact(() => db.run('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)'));
+  await p.append(statements);
+  log.journalWrites = 0;
+  return { p, db, log, name };
+}
+
+function insert(db: Db, p: Persistence, id: number): Promise<void> {
+  const { statements } = db.transact(() => db.run('INSERT INTO t VALUES (?, ?)', [id, `v${id}`]));
+  return p.append(statements);
+}
+
+describe('group commit', () => {
+  it('batches concurrent appends into fewer transactions, in order, all resolved', async () => {
+    const { p, db, log, name } = await setup();
+    const resolved: number[] = [];
+    const acks: Promise<void>[] = [];
+    for (let i = 1; i <= 100; i++) {
+      acks.push(insert(db, p, i).then(() => void resolved.push(i)));
+      // Some appends arrive while a write is in flight.
+      if (i % 25 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await Promise.all(acks);
+    expect(resolved).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(log.journalWrites).toBeGreaterThan(0);
+    expect(log.journalWrites).toBeLessThan(20);
+    expect(p.stats()).toMatchObject({ pendingAppends: 0, lastSeq: 101, journalEntries: 101 });
+
+    const rows = await p.db.journal.toArray();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 101 }, (_, i) => i + 1));
+    expect(rows.slice(1).map((r) => r.statements[0]?.params[0])).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+
+    const p2 = await Persistence.open({ name, indexedDB, IDBKeyRange });
+    opened.push(p2);
+    const { entries } = await p2.load();
+    const copy = new Db(new SQL.Database());
+    for (const e of entries) copy.replay(e);
+    expect(copy.rows('SELECT * FROM t ORDER BY id')).toEqual(db.rows('SELECT * FROM t ORDER BY id'));
+  });
+
+  it('resolves an append only once its entry is committed', async () => {
+    const { p, db, name } = await setup();
+    const ack = insert(db, p, 1);
+    expect(p.stats().pendingAppends).toBe(1);
+    await ack;
+    expect(p.stats().pendingAppends).toBe(0);
+    // Visible to another connection, as after a restart.
+    const other = await Persistence.open({ name, indexedDB, IDBKeyRange });
+    opened.push(other);
+    expect((await other.load()).entries).toHaveLength(2);
+  });
+
+  it('uses strict durability by default', async () => {
+    const { p, db, log } = await setup();
+    await insert(db, p, 1);
+    expect(log.durability.filter((d) => d !== undefined)).not.toHaveLength(0);
+    expect(new Set(log.durability)).toEqual(new Set(['strict']));
+  });
+
+  it('rejects the failed batch and everything behind it, then recovers after load()', async () => {
+    const { p, db, log, name } = await setup();
+    await insert(db, p, 1);
+    log.failAdds = true;
+    const first = insert(db, p, 2);
+    await Promise.resolve(); // the batch with id 2 starts
+    const behind = insert(db, p, 3); // queued behind the failing write
+    await expect(first).rejects.toThrow('QuotaExceededError');
+    await expect(behind).rejects.toBeInstanceOf(JournalUnavailableError);
+    expect(p.stats().failed).toBe(true);
+    log.failAdds = false;
+    await expect(insert(db, p, 4)).rejects.toThrow(/load/);
+    await expect(p.checkpoint(() => db.export())).rejects.toThrow(/load/);
+
+    // The owner reloads the collection from storage and carries on.
+    const { snapshot, entries } = await p.load();
+    expect(snapshot).toBeNull();
+    const reloaded = new Db(new SQL.Database());
+    for (const e of entries) reloaded.replay(e);
+    expect(reloaded.column('SELECT id FROM t ORDER BY id')).toEqual([1]);
+    expect(p.stats()).toMatchObject({ failed: false, lastSeq: 2, journalEntries: 2 });
+    await insert(reloaded, p, 5);
+
+    const p2 = await Persistence.open({ name, indexedDB, IDBKeyRange });
+    opened.push(p2);
+    const again = new Db(new SQL.Database());
+    for (const e of (await p2.load()).entries) again.replay(e);
+    expect(again.column('SELECT id FROM t ORDER BY id')).toEqual([1, 5]);
+  });
+});
+
+describe('GroupCommit', () => {
+  it('writes the first item alone-or-with-its-tick, then everything queued meanwhile', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const gc = new GroupCommit<number>(async (items) => {
+      batches.push(items);
+      await new Promise<void>((r) => (release = r));
+    });
+    const acks = [gc.add(1), gc.add(2)];
+    await Promise.resolve();
+    acks.push(gc.add(3), gc.add(4), gc.add(5));
+    expect(gc.size).toBe(5);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await Promise.all(acks);
+    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
+    expect(gc.batches).toBe(2);
+    expect(gc.idle).toBe(true);
+  });
+});
