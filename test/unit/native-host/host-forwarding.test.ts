@@ -107,7 +107,7 @@ describe('native host forwarding', () => {
     const body = randomBytes(20 * MiB);
     const framesBefore = host.frameLengths.length;
     const reply = http(port, { body, headers: { 'Content-Type': 'application/octet-stream' } });
-    const req = await host.next<HttpRequestMessage>('request', 30_000);
+    const req = await host.next<HttpRequestMessage>('request', 60_000);
     const frames = host.frameLengths.slice(framesBefore);
     expect(frames.length).toBeGreaterThan(20);
     for (const n of frames) expect(n).toBeLessThanOrEqual(MiB);
@@ -119,7 +119,7 @@ describe('native host forwarding', () => {
     expect(res.status).toBe(200);
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(big));
     expect(res.body.equals(Buffer.from(big, 'utf8'))).toBe(true);
-  });
+  }, 120_000);
 
   it('answers 413 over the configured body limit, and keeps serving', async () => {
     host.config(port, { bodyLimitBytes: 1000 });
