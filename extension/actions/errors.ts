@@ -21,3 +21,32 @@ export const versionNotComparable = (typeName: string) =>
   `'<=' not supported between instances of '${typeName}' and 'int'`;
 
 export const collectionUnavailable = 'collection is not available';
+
+// Lookups
+export const modelNotFound = (name: unknown) => `model was not found: ${String(name)}`;
+export const deckNotFound = (name: unknown) => `deck was not found: ${String(name)}`;
+export const fieldNotFound = (model: string, field: unknown) => `field was not found in ${model}: ${String(field)}`;
+export const templateNotFound = (model: string, template: unknown) => `template was not found in ${model}: ${String(template)}`;
+export const cardNotFound = (id: unknown) => `Card was not found: ${String(id)}`;
+export const noteNotFound = (id: unknown) => `Note was not found: ${String(id)}`;
+
+// Notes
+export const noteIsEmpty = 'cannot create note because it is empty';
+export const noteIsDuplicate = 'cannot create note because it is a duplicate';
+export const noteUnknownReason = 'cannot create note for unknown reason';
+export const emptyQuestion = 'The field values you have provided would make an empty question on all cards.';
+export const optionMustBeBoolean = (name: string) => `option parameter "${name}" must be boolean`;
+export const fieldsOrTagsRequired = 'Must provide a "fields" or "tags" property.';
+export const notesOrQueryRequired = 'Must provide either "notes" or a "query"';
+export const tagsMustBeStrings = 'Must provide tags as a list of strings';
+
+// Models
+export const modelNameExists = 'Model name already exists';
+export const noFieldsForModel = 'Must provide at least one field for inOrderFields';
+export const noTemplatesForModel = 'Must provide at least one card for cardTemplates';
+export const fontNotString = (font: unknown) => `font should be a string: ${String(font)}`;
+export const fontSizeNotInteger = (size: unknown) => `fontSize should be an integer: ${String(size)}`;
+export const descriptionNotString = (d: unknown) => `description should be a string: ${String(d)}`;
+
+// Decks
+export const deleteDecksNeedsCardsToo = "Since Anki 2.1.28 it's not possible to delete decks without deleting cards as well";

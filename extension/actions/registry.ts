@@ -1,11 +1,26 @@
 /** Every action, by wire name. Types of the API derive from this object. */
 import type { AnyAction } from './define.ts';
+import * as deckConfig from './deck-config.ts';
 import * as decks from './decks.ts';
 import * as misc from './misc.ts';
+import * as modelFields from './model-fields.ts';
+import * as modelTemplates from './model-templates.ts';
+import * as models from './models.ts';
+import * as notes from './notes.ts';
+import * as tags from './tags.ts';
 
 const { API_VERSION: _apiVersion, ...miscActions } = misc;
 
-export const actions = { ...miscActions, ...decks } satisfies Record<string, AnyAction>;
+export const actions = {
+  ...miscActions,
+  ...decks,
+  ...deckConfig,
+  ...models,
+  ...modelFields,
+  ...modelTemplates,
+  ...notes,
+  ...tags,
+} satisfies Record<string, AnyAction>;
 
 export type ActionName = keyof typeof actions;
 

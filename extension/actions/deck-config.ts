@@ -1,0 +1,2 @@
+/** deck-config actions. */
+export {};

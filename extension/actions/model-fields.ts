@@ -1,0 +1,2 @@
+/** model-fields actions. */
+export {};

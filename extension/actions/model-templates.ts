@@ -1,0 +1,2 @@
+/** model-templates actions. */
+export {};
