@@ -1,5 +1,5 @@
 /** Every error text a client can see, worded as AnkiConnect words it. */
-import { pyNameList } from './python.ts';
+import { pyNameList, pyStrOf } from './python.ts';
 
 export const unsupportedAction = 'unsupported action';
 export const invalidApiKey = 'valid api key must be provided';
@@ -23,12 +23,12 @@ export const versionNotComparable = (typeName: string) =>
 export const collectionUnavailable = 'collection is not available';
 
 // Lookups
-export const modelNotFound = (name: unknown) => `model was not found: ${String(name)}`;
-export const deckNotFound = (name: unknown) => `deck was not found: ${String(name)}`;
-export const fieldNotFound = (model: string, field: unknown) => `field was not found in ${model}: ${String(field)}`;
-export const templateNotFound = (model: string, template: unknown) => `template was not found in ${model}: ${String(template)}`;
-export const cardNotFound = (id: unknown) => `Card was not found: ${String(id)}`;
-export const noteNotFound = (id: unknown) => `Note was not found: ${String(id)}`;
+export const modelNotFound = (name: unknown) => `model was not found: ${pyStrOf(name)}`;
+export const deckNotFound = (name: unknown) => `deck was not found: ${pyStrOf(name)}`;
+export const fieldNotFound = (model: string, field: unknown) => `field was not found in ${model}: ${pyStrOf(field)}`;
+export const templateNotFound = (model: string, template: unknown) => `template was not found in ${model}: ${pyStrOf(template)}`;
+export const cardNotFound = (id: unknown) => `Card was not found: ${pyStrOf(id)}`;
+export const noteNotFound = (id: unknown) => `Note was not found: ${pyStrOf(id)}`;
 
 // Notes
 export const noteIsEmpty = 'cannot create note because it is empty';
@@ -44,9 +44,9 @@ export const tagsMustBeStrings = 'Must provide tags as a list of strings';
 export const modelNameExists = 'Model name already exists';
 export const noFieldsForModel = 'Must provide at least one field for inOrderFields';
 export const noTemplatesForModel = 'Must provide at least one card for cardTemplates';
-export const fontNotString = (font: unknown) => `font should be a string: ${String(font)}`;
-export const fontSizeNotInteger = (size: unknown) => `fontSize should be an integer: ${String(size)}`;
-export const descriptionNotString = (d: unknown) => `description should be a string: ${String(d)}`;
+export const fontNotString = (font: unknown) => `font should be a string: ${pyStrOf(font)}`;
+export const fontSizeNotInteger = (size: unknown) => `fontSize should be an integer: ${pyStrOf(size)}`;
+export const descriptionNotString = (d: unknown) => `description should be a string: ${pyStrOf(d)}`;
 
 // Decks
 export const deleteDecksNeedsCardsToo = "Since Anki 2.1.28 it's not possible to delete decks without deleting cards as well";
