@@ -3,63 +3,77 @@
  * chunk messages and putting them back together, and (for the host, which
  * owns stdio) the 4-byte little-endian length framing itself.
  */
-import { base64ToBytes, bytesToBase64 } from './base64.ts';
-import { CHUNK_PAYLOAD_BYTES, NATIVE_MESSAGE_MAX_BYTES } from './limits.ts';
+import { CHUNK_PAYLOAD_CHARS, NATIVE_MESSAGE_MAX_BYTES } from './limits.ts';
 import type { ChunkMessage } from './messages.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export interface SplitOptions {
-  /** Largest serialized message sent whole. */
+  /** Largest serialized message (UTF-8 bytes) sent whole. */
   maxMessageBytes?: number;
-  /** Payload bytes per chunk. */
-  chunkBytes?: number;
+  /** UTF-16 code units of the message's JSON text per chunk. */
+  chunkChars?: number;
+}
+
+/** UTF-8 length of a string, without allocating when an upper bound settles it. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length; // below the limit either way
+  return encoder.encode(text).length;
 }
 
 /**
  * Splits one message into what goes on the wire: the message itself when its
- * JSON fits, else chunk messages carrying its UTF-8 JSON in order.
- * Returns serialized JSON strings, ready to frame or post.
+ * JSON fits in one native message, else chunk messages each carrying a slice
+ * of its JSON text. Slices are text, not bytes: no base64 pass either way, and
+ * a slice never ends inside a surrogate pair, so every chunk is valid Unicode.
  */
 export class MessageSplitter {
   private nextCid = 1;
   private readonly maxMessageBytes: number;
-  private readonly chunkBytes: number;
+  private readonly chunkChars: number;
 
   constructor(options: SplitOptions = {}) {
     this.maxMessageBytes = options.maxMessageBytes ?? NATIVE_MESSAGE_MAX_BYTES - 1024;
-    this.chunkBytes = options.chunkBytes ?? CHUNK_PAYLOAD_BYTES;
+    this.chunkChars = options.chunkChars ?? CHUNK_PAYLOAD_CHARS;
   }
 
   /** The JSON texts to send for `message`, in order. */
   split(message: unknown): string[] {
     const json = JSON.stringify(message);
-    // A UTF-16 length within a third of the limit always fits in UTF-8.
-    if (json.length * 3 <= this.maxMessageBytes) return [json];
-    const bytes = encoder.encode(json);
-    if (bytes.length <= this.maxMessageBytes) return [json];
-    return this.chunk(bytes).map((c) => JSON.stringify(c));
+    if (utf8Length(json, this.maxMessageBytes) <= this.maxMessageBytes) return [json];
+    return this.chunk(json).map((c) => JSON.stringify(c));
   }
 
   /** Like split, but as objects (for chrome.runtime ports, which serialize themselves). */
   splitToObjects(message: unknown): unknown[] {
     const json = JSON.stringify(message);
-    if (json.length * 3 <= this.maxMessageBytes) return [message];
-    const bytes = encoder.encode(json);
-    if (bytes.length <= this.maxMessageBytes) return [message];
-    return this.chunk(bytes);
+    if (utf8Length(json, this.maxMessageBytes) <= this.maxMessageBytes) return [message];
+    return this.chunk(json);
   }
 
-  private chunk(bytes: Uint8Array): ChunkMessage[] {
+  private chunk(json: string): ChunkMessage[] {
     const cid = this.nextCid++;
-    const count = Math.ceil(bytes.length / this.chunkBytes);
-    const out: ChunkMessage[] = [];
-    for (let seq = 0; seq < count; seq++) {
-      const piece = bytes.subarray(seq * this.chunkBytes, (seq + 1) * this.chunkBytes);
-      out.push({ type: 'chunk', cid, seq, count, data: bytesToBase64(piece) });
+    const slices: string[] = [];
+    let at = 0;
+    while (at < json.length) {
+      let size = Math.min(this.chunkChars, json.length - at);
+      // Shrink a slice whose escaped UTF-8 form would not fit one native message.
+      for (;;) {
+        let end = at + size;
+        const last = json.charCodeAt(end - 1);
+        // Never end on a high surrogate: drop it to the next slice, or take its pair along.
+        if (end < json.length && last >= 0xd800 && last <= 0xdbff) end += size > 1 ? -1 : 1;
+        const slice = json.slice(at, end);
+        if (size <= 1 || utf8Length(JSON.stringify(slice), this.maxMessageBytes - 200) <= this.maxMessageBytes - 200) {
+          slices.push(slice);
+          at = end;
+          break;
+        }
+        size = Math.floor(size / 2);
+      }
     }
-    return out;
+    return slices.map((data, seq) => ({ type: 'chunk', cid, seq, count: slices.length, data }));
   }
 }
 
@@ -70,10 +84,10 @@ export class FrameError extends Error {}
  * returns the complete message when there is one, else undefined.
  */
 export class MessageAssembler {
-  private readonly partial = new Map<number, { count: number; parts: Uint8Array[]; received: number; bytes: number }>();
+  private readonly partial = new Map<number, { count: number; parts: string[]; received: number; chars: number }>();
 
-  /** Upper bound on the bytes of one reassembled message (0 = none). */
-  constructor(private readonly maxBytes = 0) {}
+  /** Upper bound on the UTF-16 length of one reassembled message's JSON (0 = none). */
+  constructor(private readonly maxChars = 0) {}
 
   accept(message: unknown): unknown {
     if (!isChunk(message)) return message;
@@ -81,24 +95,23 @@ export class MessageAssembler {
     let entry = this.partial.get(cid);
     if (!entry) {
       if (!Number.isInteger(count) || count < 1) throw new FrameError(`bad chunk count ${count}`);
-      entry = { count, parts: new Array<Uint8Array>(count), received: 0, bytes: 0 };
+      entry = { count, parts: new Array<string>(count), received: 0, chars: 0 };
       this.partial.set(cid, entry);
     }
-    if (!Number.isInteger(seq) || seq < 0 || seq >= entry.count || entry.parts[seq]) {
+    if (!Number.isInteger(seq) || seq < 0 || seq >= entry.count || entry.parts[seq] !== undefined || typeof message.data !== 'string') {
       this.partial.delete(cid);
       throw new FrameError(`bad chunk ${seq} of ${entry.count} for message ${cid}`);
     }
-    const piece = base64ToBytes(message.data);
-    entry.parts[seq] = piece;
+    entry.parts[seq] = message.data;
     entry.received++;
-    entry.bytes += piece.length;
-    if (this.maxBytes && entry.bytes > this.maxBytes) {
+    entry.chars += message.data.length;
+    if (this.maxChars && entry.chars > this.maxChars) {
       this.partial.delete(cid);
-      throw new FrameError(`chunked message ${cid} exceeds ${this.maxBytes} bytes`);
+      throw new FrameError(`chunked message ${cid} exceeds ${this.maxChars} characters`);
     }
     if (entry.received < entry.count) return undefined;
     this.partial.delete(cid);
-    return JSON.parse(decoder.decode(concat(entry.parts)));
+    return JSON.parse(entry.parts.join(''));
   }
 
   /** Messages still incomplete (for tests and diagnostics). */

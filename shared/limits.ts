@@ -4,10 +4,11 @@
 export const NATIVE_MESSAGE_MAX_BYTES = 1024 * 1024;
 
 /**
- * Payload bytes carried by one chunk frame. Base64 grows it by 4/3, so a chunk
- * frame stays well below NATIVE_MESSAGE_MAX_BYTES with its JSON envelope.
+ * UTF-16 code units of message JSON carried by one chunk. Escaping can grow a
+ * slice, so the splitter halves any slice whose chunk would still exceed
+ * NATIVE_MESSAGE_MAX_BYTES.
  */
-export const CHUNK_PAYLOAD_BYTES = 512 * 1024;
+export const CHUNK_PAYLOAD_CHARS = 768 * 1024;
 
 /** Default largest HTTP request body the host accepts (larger ones get 413). */
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024 * 1024;

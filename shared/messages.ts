@@ -23,7 +23,10 @@ export const FORWARDED_HEADERS: readonly (keyof ForwardedHeaders)[] = [
   'access-control-request-private-network',
 ];
 
-/** host → extension: one HTTP request, body as base64 of the raw bytes. */
+/**
+ * host → extension: one HTTP request. The body is the text itself when its
+ * bytes are valid UTF-8 (nearly always), else base64 of the raw bytes.
+ */
 export interface HttpRequestMessage {
   type: 'request';
   id: number;
@@ -31,6 +34,7 @@ export interface HttpRequestMessage {
   path: string;
   headers: ForwardedHeaders;
   body: string;
+  encoding: 'utf8' | 'base64';
 }
 
 /** extension → host: the reply to request `id`. A null body means no body at all. */
@@ -67,7 +71,7 @@ export interface ChunkMessage {
   cid: number;
   seq: number;
   count: number;
-  /** Base64 of this piece of the message's UTF-8 JSON. */
+  /** This slice of the message's JSON text. */
   data: string;
 }
 

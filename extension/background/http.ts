@@ -43,14 +43,14 @@ export async function respond(msg: HttpRequestMessage, api: HttpApi): Promise<Ht
     return out;
   }
 
-  const bytes = base64ToBytes(msg.body);
+  const empty = msg.body.length === 0;
   let request: unknown = {};
-  const decoded = decodeUtf8Python(bytes);
+  const decoded = msg.encoding === 'base64' ? decodeUtf8Python(base64ToBytes(msg.body)) : { text: msg.body };
   const parsed = 'text' in decoded ? parseJsonPython(decoded.text) : decoded;
   const invalid = 'error' in parsed ? parsed.error : checkRequestSchema(parsed.value);
   if (invalid !== null) {
     if (allowed) {
-      const body = bytes.length === 0 ? API_BANNER : toJson(errorReply(invalid));
+      const body = empty ? API_BANNER : toJson(errorReply(invalid));
       return reply(msg.id, corsOrigin, body);
     }
     // upstream: a denied origin with a bad body falls through to the 403.

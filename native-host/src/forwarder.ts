@@ -3,6 +3,7 @@
  * Answers go out in whatever order the extension replies. There is no
  * timeout: long actions are legitimate.
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../../shared/limits.ts';
 import {
@@ -14,6 +15,11 @@ import {
 import { readBody } from './body.ts';
 import { log } from './log.ts';
 import { bodyTooLarge, NOT_CONNECTED, writeExtensionReply, writeJsonError } from './replies.ts';
+
+/** The body as text when it is valid UTF-8 (no base64 pass), else as base64. */
+function encodeBody(body: Buffer): { body: string; encoding: 'utf8' | 'base64' } {
+  return isUtf8(body) ? { body: body.toString('utf8'), encoding: 'utf8' } : { body: body.toString('base64'), encoding: 'base64' };
+}
 
 export class Forwarder {
   /** True once the extension's config has arrived, until its channel closes. */
@@ -90,7 +96,7 @@ export class Forwarder {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers,
-      body: body.length ? body.toString('base64') : '',
+      ...encodeBody(body),
     });
   }
 }

@@ -18,8 +18,9 @@ beforeEach(async () => {
 });
 
 function msg(body: string | Uint8Array, o: Partial<HttpRequestMessage> = {}): HttpRequestMessage {
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return { type: 'request', id: 7, method: 'POST', path: '/', headers: {}, body: bytesToBase64(bytes), ...o };
+  // The host sends valid UTF-8 as text and anything else as base64.
+  if (typeof body === 'string') return { type: 'request', id: 7, method: 'POST', path: '/', headers: {}, body, encoding: 'utf8', ...o };
+  return { type: 'request', id: 7, method: 'POST', path: '/', headers: {}, body: bytesToBase64(body), encoding: 'base64', ...o };
 }
 
 const api = () => ({ corsOriginList: () => origins, handle: (r: unknown) => handleRequest(ctx, r) });

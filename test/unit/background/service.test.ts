@@ -5,7 +5,6 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '../../../shared/base64.ts';
 import { ApiService } from '../../../extension/background/service.ts';
 import { fixedClock } from '../../../extension/collection/clock.ts';
 import { Persistence } from '../../../extension/storage/persistence.ts';
@@ -26,8 +25,7 @@ async function service(name: string): Promise<{ svc: ApiService; store: Persiste
 
 let nextId = 1;
 async function post(svc: ApiService, request: unknown): Promise<unknown> {
-  const body = bytesToBase64(new TextEncoder().encode(JSON.stringify(request)));
-  const r = await svc.handleHttp({ type: 'request', id: nextId++, method: 'POST', path: '/', headers: {}, body });
+  const r = await svc.handleHttp({ type: 'request', id: nextId++, method: 'POST', path: '/', headers: {}, body: JSON.stringify(request), encoding: 'utf8' });
   return JSON.parse(r.body!);
 }
 

@@ -23,7 +23,7 @@ describe('native host forwarding', () => {
     await host?.stop();
   });
 
-  it('forwards method, path, the forwarded headers and the raw body as base64', async () => {
+  it('forwards method, path, the forwarded headers, and a body that is not UTF-8 as base64', async () => {
     const body = Buffer.from([0x7b, 0xe7, 0x00, 0xff, 0x7d]); // not valid UTF-8 on purpose
     const reply = http(port, {
       method: 'PUT',
@@ -46,6 +46,7 @@ describe('native host forwarding', () => {
       'content-type': 'application/json',
       'access-control-request-private-network': 'true',
     });
+    expect(req.encoding).toBe('base64');
     expect(Buffer.from(req.body, 'base64')).toEqual(body);
 
     host.respond(req.id, 200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': 'http://localhost', 'Access-Control-Allow-Headers': '*' }, '{"result":"é","error":null}');
@@ -103,6 +104,16 @@ describe('native host forwarding', () => {
     expect(done).toEqual(reqs.map((r) => r.path.slice(1)).reverse());
   });
 
+  it('forwards a UTF-8 body as text, and a 20 MB one in chunks', async () => {
+    const text = JSON.stringify({ action: 'createDeck', params: { deck: 'Große 日本語 🎴 "q" \\ '.repeat(1 + (20 * MiB) / 40) } });
+    const reply = http(port, { body: Buffer.from(text), headers: { 'Content-Type': 'application/json' } });
+    const req = await host.next<HttpRequestMessage>('request', 60_000);
+    expect(req.encoding).toBe('utf8');
+    expect(req.body === text).toBe(true);
+    host.respond(req.id, 200, {}, 'ok');
+    expect((await reply).body.toString()).toBe('ok');
+  }, 120_000);
+
   it('carries a 20 MB request body in chunks and a 20 MB reply back byte-exact', async () => {
     const body = randomBytes(20 * MiB);
     const framesBefore = host.frameLengths.length;
@@ -111,6 +122,7 @@ describe('native host forwarding', () => {
     const frames = host.frameLengths.slice(framesBefore);
     expect(frames.length).toBeGreaterThan(20);
     for (const n of frames) expect(n).toBeLessThanOrEqual(MiB);
+    expect(req.encoding).toBe('base64');
     expect(Buffer.from(req.body, 'base64').equals(body)).toBe(true);
 
     const big = 'aé漢😀\n'.repeat(Math.ceil((20 * MiB) / 12));

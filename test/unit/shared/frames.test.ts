@@ -46,18 +46,24 @@ describe('MessageSplitter / MessageAssembler', () => {
     expect(assembler.pending).toBe(0);
   }, 120_000);
 
-  it('keeps multibyte UTF-8 intact when chunk boundaries cut through characters', () => {
-    const text = 'aé漢😀'.repeat(1000);
-    for (const chunkBytes of [1, 2, 3, 5, 7, 1000]) {
-      const splitter = new MessageSplitter({ maxMessageBytes: 64, chunkBytes });
+  it('never cuts a surrogate pair, so every chunk is valid Unicode, and fits the limit after escaping', () => {
+    const text = 'aé漢😀"\\\n\u0001'.repeat(1000);
+    for (const chunkChars of [1, 2, 3, 5, 7, 1000]) {
+      const splitter = new MessageSplitter({ maxMessageBytes: 300, chunkChars });
       const parts = splitter.split({ text });
       expect(parts.length).toBeGreaterThan(1);
+      for (const json of parts) {
+        expect(json).not.toMatch(/\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i); // no lone high surrogate escapes
+        expect(utf8.encode(json).length).toBeLessThanOrEqual(300);
+        const data = (JSON.parse(json) as { data: string }).data;
+        expect(data.isWellFormed()).toBe(true);
+      }
       expect(roundTrip({ text }, splitter)).toEqual({ text });
     }
   });
 
   it('reassembles interleaved chunked messages, in any chunk order', () => {
-    const splitter = new MessageSplitter({ maxMessageBytes: 100, chunkBytes: 50 });
+    const splitter = new MessageSplitter({ maxMessageBytes: 300, chunkChars: 50 });
     const a = { type: 'a', data: 'x'.repeat(1000) };
     const b = { type: 'b', data: 'é'.repeat(700) };
     const pa = splitter.split(a).map((j) => JSON.parse(j) as { cid: number });
@@ -81,7 +87,7 @@ describe('MessageSplitter / MessageAssembler', () => {
   });
 
   it('splitToObjects yields chunk objects for large messages', () => {
-    const splitter = new MessageSplitter({ maxMessageBytes: 100, chunkBytes: 40 });
+    const splitter = new MessageSplitter({ maxMessageBytes: 300, chunkChars: 40 });
     const m = { data: 'z'.repeat(500) };
     const objects = splitter.splitToObjects(m);
     expect(objects.length).toBeGreaterThan(1);
@@ -93,8 +99,9 @@ describe('MessageSplitter / MessageAssembler', () => {
 
   it('rejects bad chunks', () => {
     const assembler = new MessageAssembler();
-    const data = Buffer.from('{}').toString('base64');
+    const data = '{}';
     expect(() => assembler.accept({ type: 'chunk', cid: 1, seq: 0, count: 0, data })).toThrow(FrameError);
+    expect(() => assembler.accept({ type: 'chunk', cid: 9, seq: 0, count: 1, data: 5 })).toThrow(FrameError);
     expect(() => assembler.accept({ type: 'chunk', cid: 2, seq: 0, count: 1.5, data })).toThrow(FrameError);
     expect(() => assembler.accept({ type: 'chunk', cid: 3, seq: 2, count: 2, data })).toThrow(/bad chunk 2 of 2/);
     expect(() => assembler.accept({ type: 'chunk', cid: 4, seq: -1, count: 2, data })).toThrow(FrameError);
@@ -103,9 +110,8 @@ describe('MessageSplitter / MessageAssembler', () => {
     expect(assembler.pending).toBe(0);
 
     const limited = new MessageAssembler(10);
-    const big = Buffer.from('"0123456789"').toString('base64');
-    limited.accept({ type: 'chunk', cid: 1, seq: 0, count: 2, data: Buffer.from('"01').toString('base64') });
-    expect(() => limited.accept({ type: 'chunk', cid: 1, seq: 1, count: 2, data: big })).toThrow(/exceeds 10 bytes/);
+    limited.accept({ type: 'chunk', cid: 1, seq: 0, count: 2, data: '"01' });
+    expect(() => limited.accept({ type: 'chunk', cid: 1, seq: 1, count: 2, data: '23456789"' })).toThrow(/exceeds 10 characters/);
     expect(limited.pending).toBe(0);
   });
 });
