@@ -5,10 +5,11 @@
  *
  *   npm start -- [--headless] [--profile DIR] [--port N] [--browser PATH] [--debug-port N]
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BIND_ADDRESS, DEFAULT_BIND_PORT } from '../shared/limits.ts';
+import type { HostStatusMessage } from '../shared/messages.ts';
 import { extensionIdFromKey, hostLauncherPath, writeChromeHostManifest } from '../native-host/src/install.ts';
 import { buildStale } from './lib/build.ts';
 import { findBrowser, launchBrowser } from './lib/browser.ts';
@@ -33,11 +34,13 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 
-const port = values.port === undefined ? DEFAULT_BIND_PORT : Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a port number, not ${values.port}`);
+const explicitPort = values.port === undefined ? undefined : Number(values.port);
+if (explicitPort !== undefined && (!Number.isInteger(explicitPort) || explicitPort < 1 || explicitPort > 65535)) {
+  fail(`--port must be a port number, not ${values.port}`);
+}
 const profileDir = values.profile ?? defaultProfileDir();
-const address = process.env.ANKICONNECT_BIND_ADDRESS || DEFAULT_BIND_ADDRESS;
-const probeAddress = address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address;
+const statusFile = join(profileDir, 'host-status.json');
+const probe = (address: string) => (address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address);
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
 let browserPath: string;
@@ -47,17 +50,24 @@ try {
   fail((e as Error).message);
 }
 
-if (await chainAnswers(probeAddress, port)) {
-  fail(`something already answers on ${probeAddress}:${port} (another npm start, or Anki with AnkiConnect?). Stop it or pass --port.`);
+{
+  const address = process.env.ANKICONNECT_BIND_ADDRESS || DEFAULT_BIND_ADDRESS;
+  const port = explicitPort ?? DEFAULT_BIND_PORT;
+  if (await chainAnswers(probe(address), port)) {
+    fail(`something already answers on ${probe(address)}:${port} (another npm start, or Anki with AnkiConnect?). Stop it or pass --port.`);
+  }
 }
 
 buildStale();
 
 const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'manifest.json'), 'utf8')) as { key: string };
 mkdirSync(join(profileDir, 'NativeMessagingHosts'), { recursive: true });
+rmSync(statusFile, { force: true });
 writeChromeHostManifest(join(profileDir, 'NativeMessagingHosts'), hostLauncherPath(PROJECT_ROOT), extensionIdFromKey(manifest.key));
 
-const env: NodeJS.ProcessEnv = { ...process.env, ACB_PORT: String(port) };
+// The host reports where it listens in ACB_STATUS_FILE; --port overrides the stored webBindPort.
+const env: NodeJS.ProcessEnv = { ...process.env, ACB_STATUS_FILE: statusFile };
+if (explicitPort !== undefined) env.ACB_PORT = String(explicitPort);
 const debugPort = values['debug-port'] === undefined ? undefined : Number(values['debug-port']);
 const browser = launchBrowser({ browser: browserPath, profileDir, extensionDir: EXTENSION_DIST, headless, env, debugPort });
 console.error(`Started ${browserPath} (pid ${browser.pid}) with profile ${profileDir}`);
@@ -91,12 +101,37 @@ async function stop(signal: NodeJS.Signals): Promise<void> {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-const up = await waitFor(() => chainAnswers(probeAddress, port), START_TIMEOUT_MS, () => exited || stopping);
-if (!up) {
+function readStatus(): HostStatusMessage | null {
+  try {
+    return JSON.parse(readFileSync(statusFile, 'utf8')) as HostStatusMessage;
+  } catch {
+    return null;
+  }
+}
+
+let status: HostStatusMessage | null = null;
+const started = await waitFor(
+  async () => {
+    status = readStatus();
+    return status !== null && (status.listening || status.error !== null);
+  },
+  START_TIMEOUT_MS,
+  () => exited || stopping,
+);
+const s = status as HostStatusMessage | null;
+if (!started || !s) {
   if (!exited && !stopping) {
     browser.kill('SIGTERM');
-    fail(`the API did not answer on ${probeAddress}:${port} within ${START_TIMEOUT_MS / 1000} s (is the port taken?)`);
+    fail(`the native host did not report within ${START_TIMEOUT_MS / 1000} s; run with ACB_HOST_LOG=1 and ACB_BROWSER_LOG=1 to see why`);
   }
+} else if (!s.listening) {
+  browser.kill('SIGTERM');
+  fail(`the native host cannot listen: ${s.error}`);
 } else {
-  console.log(`AnkiConnect API listening on http://${address}:${port}`);
+  const up = await waitFor(() => chainAnswers(probe(s.address!), s.port!), START_TIMEOUT_MS, () => exited || stopping);
+  if (up) console.log(`AnkiConnect API listening on http://${s.address}:${s.port}`);
+  else if (!exited && !stopping) {
+    browser.kill('SIGTERM');
+    fail(`the API did not answer on ${s.address}:${s.port}`);
+  }
 }

@@ -30,6 +30,8 @@ export interface ColScalars {
 export class ColRow {
   private cache: Partial<ColJson> = {};
   private scalarCache: ColScalars | null = null;
+  private readonly dirty = new Set<ColJsonColumn>();
+  private dirtyMod = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -52,22 +54,42 @@ export class ColRow {
     return this.scalarCache;
   }
 
-  /** Writes a JSON column (already changed in place or replaced) and bumps col.mod. */
+  /**
+   * Marks a JSON column (already changed in place or replaced) for writing,
+   * with col.mod. The write happens once, when the transaction's work is done
+   * (flush), however many times a transaction saves: a 10,000-note addNotes
+   * writes `conf` once, not 10,000 times.
+   */
   save<K extends ColJsonColumn>(column: K, value: ColJson[K], nowMs: number): void {
+    if (!this.db.inTransaction) throw new Error('ColRow.save outside a transaction');
     this.cache[column] = value;
-    this.db.run(`update col set ${column} = ?, mod = ?`, [toJson(value), nowMs]);
-    if (this.scalarCache) this.scalarCache.mod = nowMs;
+    this.dirty.add(column);
+    this.dirtyMod = Math.max(this.dirtyMod, nowMs);
   }
 
-  /** Bumps col.mod alone (a change to notes or cards). */
+  /** Writes the columns saved since the last flush (called by Collection.transact). */
+  flush(): void {
+    if (this.dirty.size === 0 && this.dirtyMod === 0) return;
+    const columns = [...this.dirty];
+    const sets = columns.map((c) => `${c} = ?`);
+    const values = columns.map((c) => toJson(this.cache[c]));
+    this.db.run(`update col set ${[...sets, 'mod = ?'].join(', ')}`, [...values, this.dirtyMod]);
+    if (this.scalarCache) this.scalarCache.mod = this.dirtyMod;
+    this.dirty.clear();
+    this.dirtyMod = 0;
+  }
+
+  /** Bumps col.mod alone (a change to notes or cards), written at flush. */
   touch(nowMs: number): void {
-    this.db.run('update col set mod = ?', [nowMs]);
-    if (this.scalarCache) this.scalarCache.mod = nowMs;
+    if (!this.db.inTransaction) throw new Error('ColRow.touch outside a transaction');
+    this.dirtyMod = Math.max(this.dirtyMod, nowMs);
   }
 
   /** Forgets everything cached (after a rollback or a reload). */
   invalidate(): void {
     this.cache = {};
     this.scalarCache = null;
+    this.dirty.clear();
+    this.dirtyMod = 0;
   }
 }

@@ -38,8 +38,13 @@ export class Collection {
 
   /** Runs `fn` as one transaction; on a throw nothing it did remains. */
   transact<R>(fn: () => R): TransactResult<R> {
+    const outermost = !this.db.inTransaction;
     try {
-      const out = this.db.transact(fn);
+      const out = this.db.transact(() => {
+        const result = fn();
+        if (outermost) this.col.flush();
+        return result;
+      });
       if (out.statements.length && this.onCommit) this.onCommit(out.statements);
       return out;
     } catch (e) {

@@ -11,10 +11,15 @@ import { Binder } from './binder.ts';
 import { Forwarder } from './forwarder.ts';
 import { log } from './log.ts';
 import { listenAtStart, settingsFromConfig } from './options.ts';
+import { writeStatusFile } from './status-file.ts';
 import { ExtensionLink } from './stdio-link.ts';
 
 const forwarder = new Forwarder((message) => link.send(message));
-const binder = new Binder(forwarder.handle, (status) => link.send({ type: 'status', ...status, pid: process.pid }));
+const binder = new Binder(forwarder.handle, (status) => {
+  const message = { type: 'status', ...status, pid: process.pid } as const;
+  writeStatusFile(message);
+  link.send(message);
+});
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
 
 function onMessage(message: unknown): void {
