@@ -1,0 +1,11 @@
+/**
+ * When Anki treats a field as empty (template.rs `field_is_empty`): nothing but
+ * ASCII whitespace and bare `<br>` / `<div>` / `</div>` tags (any case, with an
+ * optional space and `/` before the `>`). `&nbsp;` and U+00A0 are content.
+ */
+
+const EMPTY_FIELD = /^(?:[\t\n\v\f\r ]|<\/?(?:br|div) ?\/?>)*$/i;
+
+export function fieldIsEmpty(text: string): boolean {
+  return EMPTY_FIELD.test(text);
+}
