@@ -4,7 +4,8 @@
  * so it does not share the client's event loop.
  *
  * Run directly (`node --import tsx baseline-server.ts`) it serves on a free
- * port and prints the port on stdout.
+ * port, prints the port on stdout, and exits when its stdin closes (its
+ * parent has gone).
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -26,10 +27,13 @@ function serve(): void {
   });
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));
   process.on('SIGTERM', () => process.exit(0));
+  // The parent holds our stdin: when it goes away (even killed), so do we.
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
 }
 
 export async function startBaselineServer(): Promise<BaselineServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';

@@ -31,7 +31,7 @@ export function ratio(value: number, baseline: number): string {
 }
 
 function isNumeric(cell: Cell): boolean {
-  return typeof cell === 'number' || /^[-+]?[\d,.]+\s*(×|%|ms|s)?$/.test(cell);
+  return typeof cell === 'number' || cell === '–' || /^[-+]?[\d,.]+\s*(×|%|ms|s)?$/.test(cell);
 }
 
 /** Renders a table: numbers right-aligned, text left-aligned. */

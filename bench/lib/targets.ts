@@ -18,5 +18,6 @@ export function isMet(t: Target): boolean {
 export function targetLine(t: Target): string {
   const op = t.kind === 'max' ? '≤' : '≥';
   const verdict = isMet(t) ? 'met' : 'NOT met';
-  return `Target: ${t.label} ${op} ${fmt(t.limit)} ${t.unit}: measured ${fmt(t.value)} ${t.unit} → ${verdict}`;
+  const unit = t.unit === '×' ? '×' : ` ${t.unit}`;
+  return `Target: ${t.label} ${op} ${fmt(t.limit)}${unit}: measured ${fmt(t.value)}${unit} → ${verdict}`;
 }
