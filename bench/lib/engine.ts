@@ -3,6 +3,8 @@
  * request handler the service worker runs, without HTTP, native messaging or
  * IndexedDB.
  */
+import { MemoryMedia } from '../../extension/collection/media/memory.ts';
+import type { HostFiles } from '../../extension/collection/media/types.ts';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { ActionContext, ApiSettings } from '../../extension/actions/define.ts';
 import { actionNames } from '../../extension/actions/registry.ts';
@@ -24,6 +26,13 @@ const SETTINGS: ApiSettings = {
   webBindPort: 8765,
 };
 
+/** The engine bench has no native host: actions with `path` parameters are not measured here. */
+const NO_HOST_FILES: HostFiles = {
+  read: () => Promise.reject(new Error('no native host in the engine bench')),
+  write: () => Promise.reject(new Error('no native host in the engine bench')),
+  mediaDirPath: () => Promise.reject(new Error('no native host in the engine bench')),
+};
+
 /** An action context over `col`, as the service builds one per request. */
 export function engineContext(col: Collection): ActionContext {
   const ctx: ActionContext = {
@@ -33,6 +42,8 @@ export function engineContext(col: Collection): ActionContext {
     reloadCollection: async () => undefined,
     handle: (request) => handleRequest(ctx, request),
     actionNames,
+    media: new MemoryMedia(),
+    files: NO_HOST_FILES,
   };
   return ctx;
 }

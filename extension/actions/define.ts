@@ -4,6 +4,7 @@
  * wire name is the name the action is exported under (registry.ts).
  */
 import type { Collection } from '../collection/collection.ts';
+import type { HostFiles, MediaStore } from '../collection/media/types.ts';
 import { argumentsNotMapping, missingArguments, unexpectedArgument } from './errors.ts';
 import { pyTypeName } from './python.ts';
 
@@ -28,6 +29,10 @@ export interface ActionContext {
   handle(request: unknown): Promise<unknown>;
   /** Every action's wire name. */
   actionNames(): string[];
+  /** The collection's media files. */
+  media: MediaStore;
+  /** Files on the user's machine, through the native host (`path` parameters). */
+  files: HostFiles;
 }
 
 const REQUIRED: unique symbol = Symbol('required');

@@ -3,6 +3,8 @@
  * serves the pages. Wiring only.
  */
 import { systemClock } from '../collection/clock.ts';
+import { MemoryMedia } from '../collection/media/memory.ts';
+import type { HostFiles } from '../collection/media/types.ts';
 import { Persistence } from '../storage/persistence.ts';
 import { ConfigStore } from './config.ts';
 import { HostLink } from './host-link.ts';
@@ -14,7 +16,14 @@ const config = new ConfigStore();
 
 const ready = (async () => {
   const [SQL, store] = await Promise.all([loadSqlJs(), Persistence.open(), config.load()]);
-  const service = new ApiService({ SQL, store, clock: systemClock, settings: () => config.get() });
+  // The media issue replaces these two with the IndexedDB media store and the host file bridge.
+  const media = new MemoryMedia();
+  const files: HostFiles = {
+    read: () => Promise.reject(new Error('reading files through the native host is not available yet')),
+    write: () => Promise.reject(new Error('writing files through the native host is not available yet')),
+    mediaDirPath: () => Promise.reject(new Error('the media folder is not available yet')),
+  };
+  const service = new ApiService({ SQL, store, media, files, clock: systemClock, settings: () => config.get() });
   await service.start();
   const link = new HostLink(service, () => config.get());
   config.onChange(() => link.pushConfig());

@@ -14,6 +14,7 @@ import { actionNames } from '../actions/registry.ts';
 import type { Clock } from '../collection/clock.ts';
 import type { Collection } from '../collection/collection.ts';
 import type { RecordedStatement } from '../collection/db.ts';
+import type { HostFiles, MediaStore } from '../collection/media/types.ts';
 import { loadCollection, type CollectionStore } from '../collection/lifecycle.ts';
 import { handleRequest } from './handler.ts';
 import { respond } from './http.ts';
@@ -26,6 +27,8 @@ export interface JournalStore extends CollectionStore {
 
 export interface ServiceOptions {
   SQL: SqlJsStatic;
+  media: MediaStore;
+  files: HostFiles;
   store: JournalStore;
   clock: Clock;
   settings: () => ApiSettings;
@@ -119,6 +122,8 @@ export class ApiService {
       reloadCollection: () => this.reload(),
       handle: (request) => handleRequest(ctx, request),
       actionNames,
+      media: this.options.media,
+      files: this.options.files,
     };
     return ctx;
   }

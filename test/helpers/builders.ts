@@ -6,6 +6,7 @@ import { fixedClock, type Clock } from '../../extension/collection/clock.ts';
 import type { Collection } from '../../extension/collection/collection.ts';
 import { createCollection } from '../../extension/collection/create.ts';
 import { handleRequest } from '../../extension/background/handler.ts';
+import { MemoryHostFiles, MemoryMedia } from './memory-media.ts';
 
 let sql: Promise<SqlJsStatic> | null = null;
 
@@ -37,6 +38,8 @@ export function contextFor(col: Collection, settings: Partial<ApiSettings> = {})
     reloadCollection: async () => undefined,
     handle: (request) => handleRequest(ctx, request),
     actionNames,
+    media: new MemoryMedia(),
+    files: new MemoryHostFiles(),
   };
   return ctx;
 }

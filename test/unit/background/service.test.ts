@@ -9,6 +9,7 @@ import { ApiService } from '../../../extension/background/service.ts';
 import { fixedClock } from '../../../extension/collection/clock.ts';
 import { Persistence } from '../../../extension/storage/persistence.ts';
 import { DEFAULT_SETTINGS, sqlJs, TEST_NOW } from '../../helpers/builders.ts';
+import { MemoryHostFiles, MemoryMedia } from '../../helpers/memory-media.ts';
 
 const open: Persistence[] = [];
 afterEach(async () => {
@@ -18,7 +19,7 @@ afterEach(async () => {
 async function service(name: string): Promise<{ svc: ApiService; store: Persistence }> {
   const store = await Persistence.open({ name, indexedDB, IDBKeyRange });
   open.push(store);
-  const svc = new ApiService({ SQL: await sqlJs(), store, clock: fixedClock(TEST_NOW), settings: () => DEFAULT_SETTINGS });
+  const svc = new ApiService({ SQL: await sqlJs(), store, media: new MemoryMedia(), files: new MemoryHostFiles(), clock: fixedClock(TEST_NOW), settings: () => DEFAULT_SETTINGS });
   await svc.start();
   return { svc, store };
 }
