@@ -1,0 +1,2 @@
+/** cards-info actions. */
+export {};

@@ -1,0 +1,2 @@
+/** cards actions. */
+export {};

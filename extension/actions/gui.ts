@@ -1,0 +1,2 @@
+/** gui actions. */
+export {};

@@ -1,0 +1,2 @@
+/** media actions. */
+export {};

@@ -1,0 +1,2 @@
+/** packages actions. */
+export {};
