@@ -4,9 +4,11 @@
  * figures one section records for another to compare against.
  */
 import type { SqlJsStatic } from 'sql.js';
+import type { StatusReply } from '../../extension/background/runtime-messages.ts';
 import { systemClock } from '../../extension/collection/clock.ts';
+import { Collection } from '../../extension/collection/collection.ts';
 import { removeProfile, startChain, tempProfile, type Chain } from './chain.ts';
-import { connectDevtools, serviceWorker, waitForEmptyJournal } from './devtools.ts';
+import { connectDevtools, extensionStatus, serviceWorker, waitForEmptyJournal } from './devtools.ts';
 import { sqlJs } from './engine.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
 import { loadFixtureIntoChain, type SeedResult } from './seed.ts';
@@ -22,6 +24,10 @@ export class BenchEnv {
   private readonly figures = new Map<string, Summary>();
   /** Notes of the fixture the chain holds; 0 for the extension's own new collection. */
   private chainFixture = 0;
+  /** False once a section has added or changed notes in the chain's collection. */
+  private chainNotesAsLoaded = true;
+  /** Fixtures opened in this process for read-only engine measurements. */
+  private readonly engineCollections = new Map<number, Collection>();
 
   sql(): Promise<SqlJsStatic> {
     return sqlJs();
@@ -41,7 +47,7 @@ export class BenchEnv {
     return this.chainStarting;
   }
 
-  /** A fixture collection of `notes` Basic notes (built once per run). */
+  /** A fixture collection of `notes` Basic and Cloze notes (built once per run; see fixture.ts). */
   async fixture(notes: number): Promise<Fixture> {
     let f = this.fixtures.get(notes);
     if (!f) {
@@ -58,6 +64,7 @@ export class BenchEnv {
     const chain = await this.chain();
     const r = await loadFixtureIntoChain(chain, fixture);
     this.chainFixture = fixture.notes;
+    this.chainNotesAsLoaded = true;
     progress(`extension now holds ${fixture.notes.toLocaleString('en-US')} notes (reloadCollection took ${r.reloadMs.toFixed(0)} ms)`);
     return r;
   }
@@ -65,6 +72,46 @@ export class BenchEnv {
   /** Notes of the fixture the chain holds (0: its own new collection, plus whatever sections wrote). */
   get chainHolds(): number {
     return this.chainFixture;
+  }
+
+  /**
+   * Makes the chain hold `fixture` with its notes as built (other sections
+   * may have added decks): loads it only when the chain holds another
+   * collection or a section has written notes since.
+   */
+  async ensureChainHolds(fixture: Fixture): Promise<SeedResult | null> {
+    await this.chain();
+    if (this.chainFixture === fixture.notes && this.chainNotesAsLoaded) return null;
+    return this.loadIntoChain(fixture);
+  }
+
+  /** Sections that add or change notes in the chain's collection call this. */
+  chainNotesChanged(): void {
+    this.chainNotesAsLoaded = false;
+  }
+
+  /** The popup's counts (decks, notes, cards) for the chain's collection. */
+  async chainStatus(): Promise<StatusReply> {
+    const browser = await connectDevtools((await this.chain()).debugPort);
+    try {
+      return await extensionStatus(browser);
+    } finally {
+      await browser.disconnect();
+    }
+  }
+
+  /**
+   * The `notes`-note fixture opened in this process (once per run) for
+   * read-only engine measurements; a section that writes opens its own copy.
+   */
+  async engineFixture(notes: number): Promise<{ col: Collection; openMs: number }> {
+    const cached = this.engineCollections.get(notes);
+    if (cached) return { col: cached, openMs: 0 };
+    const fixture = await this.fixture(notes);
+    const start = performance.now();
+    const col = Collection.open(await this.sql(), fixture.bytes, systemClock);
+    this.engineCollections.set(notes, col);
+    return { col, openMs: performance.now() - start };
   }
 
   /**
@@ -99,6 +146,8 @@ export class BenchEnv {
 
   /** Stops the chain and removes its profile. */
   async close(): Promise<void> {
+    for (const col of this.engineCollections.values()) col.close();
+    this.engineCollections.clear();
     const starting = this.chainStarting;
     this.chainStarting = null;
     const chain = await starting?.catch(() => null);

@@ -21,6 +21,7 @@ export const RATIO_TARGET = 2;
 interface Run {
   label: string;
   notes: number;
+  cards: number;
   decksBefore: number;
   summary: Summary;
 }
@@ -36,7 +37,7 @@ async function deckNames(client: KeepAliveClient): Promise<unknown> {
   return reply.result;
 }
 
-async function measure(port: number, label: string, notes: number, prefix: string): Promise<Run> {
+async function measure(port: number, label: string, notes: number, cards: number, prefix: string): Promise<Run> {
   progress(`chain createDeck on ${label}: ${CREATE_DECK_CALLS} calls after ${CREATE_DECK_WARMUP} warm-up`);
   const client = new KeepAliveClient(port);
   try {
@@ -50,14 +51,14 @@ async function measure(port: number, label: string, notes: number, prefix: strin
       if (i >= CREATE_DECK_WARMUP) samples.push(ms);
     }
     checkDecksExist(names, await deckNames(client));
-    return { label, notes, decksBefore: Array.isArray(before) ? before.length : Number.NaN, summary: summarize(samples) };
+    return { label, notes, cards, decksBefore: Array.isArray(before) ? before.length : Number.NaN, summary: summarize(samples) };
   } finally {
     client.close();
   }
 }
 
 function printResults(empty: Run, large: Run, seed: SeedResult, snapshotBytes: number): void {
-  const row = (r: Run) => [r.label, r.notes.toLocaleString('en-US'), r.notes.toLocaleString('en-US'), String(r.decksBefore), String(r.summary.n), r.summary.p50, r.summary.p90, r.summary.p99, r.summary.max, ratio(r.summary.p50, empty.summary.p50)];
+  const row = (r: Run) => [r.label, r.notes.toLocaleString('en-US'), r.cards.toLocaleString('en-US'), String(r.decksBefore), String(r.summary.n), r.summary.p50, r.summary.p90, r.summary.p99, r.summary.max, ratio(r.summary.p50, empty.summary.p50)];
   printTable({
     title: `2. createDeck through the whole chain, acknowledged = durable in IndexedDB (ms per call; distinct new names, ${CREATE_DECK_WARMUP} warm-up calls not counted)`,
     headers: ['Collection', 'Notes', 'Cards', 'Decks before', 'Calls', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p50 vs empty'],
@@ -77,9 +78,9 @@ export const createDeckSection: Section = {
     const fixture = await env.fixture(LARGE_NOTES);
     const chain = await env.chain();
     if (env.chainHolds !== 0) throw new Error('createDeck: the chain no longer holds its new collection');
-    const empty = await measure(chain.port, 'empty (new collection)', 0, 'Bench empty');
+    const empty = await measure(chain.port, 'empty (new collection)', 0, 0, 'Bench empty');
     const seed = await env.loadIntoChain(fixture);
-    const large = await measure(chain.port, `${LARGE_NOTES.toLocaleString('en-US')} notes`, fixture.notes, 'Bench large');
+    const large = await measure(chain.port, `${LARGE_NOTES.toLocaleString('en-US')} notes`, fixture.notes, fixture.cards, 'Bench large');
     env.record('createDeck.chain.empty', empty.summary);
     env.record('createDeck.chain.large', large.summary);
     printResults(empty, large, seed, fixture.bytes.byteLength);
