@@ -16,17 +16,52 @@ export interface SplitOptions {
   chunkChars?: number;
 }
 
-/** UTF-8 length of a string, without allocating when an upper bound settles it. */
-function utf8Length(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length; // below the limit either way
-  return encoder.encode(text).length;
+/** UTF-8 length of a string, counted without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // the pair: 2 code units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
+
+/** Whether `text` is at most `limit` bytes in UTF-8, deciding by its length alone when it can. */
+function fitsUtf8(text: string, limit: number): boolean {
+  if (text.length > limit) return false;
+  if (text.length * 3 <= limit) return true;
+  return utf8Length(text) <= limit;
+}
+
+/** Bytes JSON.stringify gives one code unit of a string (a pair's high half counts the whole pair). */
+function escapedCost(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x20) return c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+  if (c === 0x22 || c === 0x5c) return 2;
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const pairs = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    return pairs ? 4 : 6;
+  }
+  return 3;
+}
+
+/** Room for a chunk message's own fields around its data. */
+const CHUNK_ENVELOPE_BYTES = 200;
 
 /**
  * Splits one message into what goes on the wire: the message itself when its
  * JSON fits in one native message, else chunk messages each carrying a slice
- * of its JSON text. Slices are text, not bytes: no base64 pass either way, and
- * a slice never ends inside a surrogate pair, so every chunk is valid Unicode.
+ * of its JSON text. Slices are text, not bytes: no base64 pass either way; a
+ * slice never ends inside a surrogate pair, so every chunk is valid Unicode;
+ * and cuts are found in one pass that counts what each character will cost
+ * once escaped in the chunk's JSON, so nothing is encoded twice.
  */
 export class MessageSplitter {
   private nextCid = 1;
@@ -41,38 +76,35 @@ export class MessageSplitter {
   /** The JSON texts to send for `message`, in order. */
   split(message: unknown): string[] {
     const json = JSON.stringify(message);
-    if (utf8Length(json, this.maxMessageBytes) <= this.maxMessageBytes) return [json];
+    if (fitsUtf8(json, this.maxMessageBytes)) return [json];
     return this.chunk(json).map((c) => JSON.stringify(c));
   }
 
   /** Like split, but as objects (for chrome.runtime ports, which serialize themselves). */
   splitToObjects(message: unknown): unknown[] {
     const json = JSON.stringify(message);
-    if (utf8Length(json, this.maxMessageBytes) <= this.maxMessageBytes) return [message];
+    if (fitsUtf8(json, this.maxMessageBytes)) return [message];
     return this.chunk(json);
   }
 
   private chunk(json: string): ChunkMessage[] {
     const cid = this.nextCid++;
+    const budget = Math.max(this.maxMessageBytes - CHUNK_ENVELOPE_BYTES, 6);
     const slices: string[] = [];
-    let at = 0;
-    while (at < json.length) {
-      let size = Math.min(this.chunkChars, json.length - at);
-      // Shrink a slice whose escaped UTF-8 form would not fit one native message.
-      for (;;) {
-        let end = at + size;
-        const last = json.charCodeAt(end - 1);
-        // Never end on a high surrogate: drop it to the next slice, or take its pair along.
-        if (end < json.length && last >= 0xd800 && last <= 0xdbff) end += size > 1 ? -1 : 1;
-        const slice = json.slice(at, end);
-        if (size <= 1 || utf8Length(JSON.stringify(slice), this.maxMessageBytes - 200) <= this.maxMessageBytes - 200) {
-          slices.push(slice);
-          at = end;
-          break;
-        }
-        size = Math.floor(size / 2);
+    let start = 0;
+    let bytes = 0;
+    for (let i = 0; i < json.length; ) {
+      const cost = escapedCost(json, i);
+      const units = cost === 4 ? 2 : 1;
+      if (i > start && (bytes + cost > budget || i + units - start > this.chunkChars)) {
+        slices.push(json.slice(start, i));
+        start = i;
+        bytes = 0;
       }
+      bytes += cost;
+      i += units;
     }
+    if (start < json.length) slices.push(json.slice(start));
     return slices.map((data, seq) => ({ type: 'chunk', cid, seq, count: slices.length, data }));
   }
 }
