@@ -76,6 +76,8 @@ export function notSubscriptable(typeName: string): string {
 }
 export const hasNoLen = (typeName: string) => `object of type '${typeName}' has no len()`;
 export const notAnInteger = (typeName: string) => `'${typeName}' object cannot be interpreted as an integer`;
+/** Python's IndexError for `list[i]` past the end. */
+export const listIndexOutOfRange = 'list index out of range';
 /** `int('x')` failing; `repr` is Python's repr of the string. */
 export const invalidIntLiteral = (repr: string) => `invalid literal for int() with base 10: ${repr}`;
 export const inRequiresString = (typeName: string) => `'in <string>' requires string as left operand, not ${typeName}`;
@@ -104,3 +106,49 @@ export const noAttribute = (typeName: string, attr: string) => `'${typeName}' ob
 export const intArgumentType = (typeName: string) =>
   `int() argument must be a string, a bytes-like object or a real number, not '${typeName}'`;
 export const tagsNotString = (typeName: string) => `expected tags as str, got ${typeName}`;
+
+// Statistics (ours: upstream pastes review values into SQL text, or binds them, and fails with SQLite's or Python's texts)
+export const reviewsNotList = (typeName: string) => `reviews must be a list of reviews, not ${typeName}`;
+export const reviewNotNineValues = (index: number, value: unknown) =>
+  `reviews[${index}] must be a list of 9 integers [id, cid, usn, ease, ivl, lastIvl, factor, time, type], not ${pyStrOf(value)}`;
+export const reviewValueInvalid = (index: number, column: string, value: unknown, min: number, max: number) =>
+  `reviews[${index}]: ${column} must be an integer from ${min} to ${max}, not ${pyStrOf(value)}`;
+export const reviewIdsTaken = (ids: readonly number[]) =>
+  `review id${ids.length === 1 ? '' : 's'} already in use (in the collection or twice in reviews): ${ids.join(', ')}`;
+export const startIdNotNumber = (typeName: string) => `startID must be a number, not ${typeName}`;
+export const cardIdNotNumber = (typeName: string) => `card ids must be integers, not ${typeName}`;
+
+// Media (Python's own texts where AnkiConnect lets them through; `repr` arguments are already Python reprs)
+export const mediaSourceRequired = 'You must provide a "data", "path", or "url" field.';
+export const downloadFailed = (url: string, status: number) => `${url} download failed with return code ${status}`;
+export const base64NotBytes = (typeName: string) => `argument should be a bytes-like object or ASCII string, not '${typeName}'`;
+export const base64NotAscii = 'string argument should contain only ASCII characters';
+export const base64IncorrectPadding = 'Incorrect padding';
+export const base64BadLength = (chars: number) =>
+  `Invalid base64-encoded string: number of data characters (${chars}) cannot be 1 more than a multiple of 4`;
+export const pathLikeExpected = (typeName: string) => `expected str, bytes or os.PathLike object, not ${typeName}`;
+export const joinArgumentType = (typeName: string) => `join() argument must be str, bytes, or os.PathLike object, not '${typeName}'`;
+export const badArgumentType = 'bad argument type for built-in operation';
+export const osError = (errno: number, strerror: string, pathRepr: string) => `[Errno ${errno}] ${strerror}: ${pathRepr}`;
+export const urlNoScheme = (urlRepr: string, url: string) => `Invalid URL ${urlRepr}: No scheme supplied. Perhaps you meant https://${url}?`;
+export const urlNoAdapter = (urlRepr: string) => `No connection adapters were found for ${urlRepr}`;
+export const urlNoHost = (urlRepr: string) => `Invalid URL ${urlRepr}: No host supplied`;
+export const urlUnparsable = (url: string) => `Failed to parse: ${url}`;
+export const downloadTimedOut = (pool: string, seconds: string) => `${pool}: Read timed out. (read timeout=${seconds})`;
+export const downloadConnectionFailed = (pool: string, path: string, detail: string) =>
+  `${pool}: Max retries exceeded with url: ${path} (Caused by NewConnectionError("Failed to establish a new connection: ${detail}"))`;
+export const hostNotConnected = 'the native host is not connected, so files outside the browser cannot be reached';
+
+// Cards (Python's, protobuf's and Anki's own texts where AnkiConnect lets them through)
+export const invalidEase = 'invalid ease';
+export const stringIndexOutOfRange = 'string index out of range';
+export const attributeNameNotString = (typeName: string) => `attribute name must be string, not '${typeName}'`;
+export const valueOutOfRange = (value: unknown) => `Value out of range: ${pyStrOf(value)}`;
+export const invalidCardType = 'invalid card type';
+export const invalidCardQueue = 'invalid card queue';
+export const noSuchCard = (id: unknown) =>
+  `Your database appears to be in an inconsistent state. Please use the Check Database action. No such card: '${pyStrOf(id)}'`;
+/** Ours: Anki would save the card over another card that has this id. */
+export const cardIdTaken = (id: unknown) => `another card already has the id ${pyStrOf(id)}`;
+/** A due-date number that does not fit (`errors-parse-number-fail`). */
+export const numberInvalidOrOutOfRange = 'A number was invalid or out of range.';
