@@ -1,5 +1,5 @@
 /** Which cloze numbers a text holds (cloze.rs `cloze_number_in_fields`). */
-import { parseClozes, type ClozeNode } from './cloze-parse.ts';
+import { parseClozesMemo, type ClozeNode } from './cloze-parse.ts';
 
 function collect(nodes: readonly ClozeNode[], into: Set<number>): void {
   for (const node of nodes) {
@@ -12,13 +12,13 @@ function collect(nodes: readonly ClozeNode[], into: Set<number>): void {
 /** The numbers (> 0) of the closed cloze deletions in `text`, nested ones included. */
 export function clozeNumbersInText(text: string): Set<number> {
   const out = new Set<number>();
-  collect(parseClozes(text), out);
+  if (text.includes('{{c')) collect(parseClozesMemo(text), out);
   return out;
 }
 
 /** The cloze numbers found in any of `fields`. */
 export function clozeNumbersInFields(fields: Iterable<string>): Set<number> {
   const out = new Set<number>();
-  for (const field of fields) collect(parseClozes(field), out);
+  for (const field of fields) if (field.includes('{{c')) collect(parseClozesMemo(field), out);
   return out;
 }

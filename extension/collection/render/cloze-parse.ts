@@ -118,3 +118,19 @@ export function parseClozes(text: string): ClozeNode[] {
   }
   return output;
 }
+
+let lastText: string | null = null;
+let lastNodes: ClozeNode[] = [];
+
+/**
+ * parseClozes remembering the last text: rendering a cloze card reads the
+ * same field for its number check, its question and its answer. The nodes
+ * are shared, so callers must not change them.
+ */
+export function parseClozesMemo(text: string): readonly ClozeNode[] {
+  if (text !== lastText) {
+    lastNodes = parseClozes(text);
+    lastText = text;
+  }
+  return lastNodes;
+}
