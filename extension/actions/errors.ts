@@ -152,3 +152,7 @@ export const noSuchCard = (id: unknown) =>
 export const cardIdTaken = (id: unknown) => `another card already has the id ${pyStrOf(id)}`;
 /** A due-date number that does not fit (`errors-parse-number-fail`). */
 export const numberInvalidOrOutOfRange = 'A number was invalid or out of range.';
+
+// Packages and their page
+/** Ours: a gui action run where no browser can show the extension's pages (the engine alone, in Node). */
+export const pagesUnavailable = 'the extension pages cannot be opened here';
