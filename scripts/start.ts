@@ -65,8 +65,13 @@ mkdirSync(join(profileDir, 'NativeMessagingHosts'), { recursive: true });
 rmSync(statusFile, { force: true });
 writeChromeHostManifest(join(profileDir, 'NativeMessagingHosts'), hostLauncherPath(PROJECT_ROOT), extensionIdFromKey(manifest.key));
 
-// The host reports where it listens in ACB_STATUS_FILE; --port overrides the stored webBindPort.
-const env: NodeJS.ProcessEnv = { ...process.env, ACB_STATUS_FILE: statusFile };
+// The host reports where it listens in ACB_STATUS_FILE; --port overrides the stored webBindPort;
+// each profile keeps its own media folder (getMediaDirPath) unless ACB_MEDIA_DIR says otherwise.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ACB_STATUS_FILE: statusFile,
+  ACB_MEDIA_DIR: process.env.ACB_MEDIA_DIR || join(profileDir, 'collection.media'),
+};
 if (explicitPort !== undefined) env.ACB_PORT = String(explicitPort);
 const debugPort = values['debug-port'] === undefined ? undefined : Number(values['debug-port']);
 const browser = launchBrowser({ browser: browserPath, profileDir, extensionDir: EXTENSION_DIST, headless, env, debugPort });

@@ -34,8 +34,18 @@ export interface HttpRequestMessage {
   path: string;
   headers: ForwardedHeaders;
   body: string;
-  encoding: 'utf8' | 'base64';
+  /**
+   * 'http': a large body stayed in the host, which serves it once, as raw
+   * bytes, at `bodyPath` on its own port to a request carrying `bodyToken` in
+   * FILE_TOKEN_HEADER; the native port then carries only this small message.
+   */
+  encoding: 'utf8' | 'base64' | 'http';
+  bodyPath?: string;
+  bodyToken?: string;
 }
+
+/** Bodies at least this large are fetched from the host over HTTP rather than chunked. */
+export const HTTP_BODY_THRESHOLD_BYTES = 512 * 1024;
 
 /** extension → host: the reply to request `id`. A null body means no body at all. */
 export interface HttpResponseMessage {
@@ -75,6 +85,81 @@ export interface ChunkMessage {
   data: string;
 }
 
-export type HostToExtension = HttpRequestMessage | HostStatusMessage;
-export type ExtensionToHost = HttpResponseMessage | HostConfigMessage;
+/** A file in the media folder, as the host sees it. */
+export interface MediaFileStat {
+  name: string;
+  size: number;
+  /** Modification time, whole epoch milliseconds. */
+  mtime: number;
+}
+
+/**
+ * What the extension asks the host to do with files: a file anywhere (the
+ * `path` parameters), or the media folder the host keeps. Bytes travel as
+ * base64 in `data`.
+ */
+export type FileOperation =
+  | { op: 'read'; path: string }
+  | { op: 'write'; path: string; data: string }
+  | { op: 'media-dir' }
+  | { op: 'media-list' }
+  | { op: 'media-read'; name: string }
+  | { op: 'media-write'; name: string; data: string; mtime: number }
+  | { op: 'media-remove'; name: string };
+
+/** extension → host: one file operation; answered by a FileReplyMessage with the same id. */
+export type FileRequestMessage = { type: 'file'; id: number } & FileOperation;
+
+/** Why a file operation failed: Node's error code, its errno number, and the path. */
+export interface FileFailure {
+  /** e.g. 'ENOENT'; 'EINVAL' for a name the media folder refuses. */
+  code: string;
+  /** The positive errno number (2 for ENOENT), or null when there is none. */
+  errno: number | null;
+  message: string;
+  path: string;
+}
+
+/**
+ * host → extension: the outcome of file request `id`. `error` is null on
+ * success; then `read` and `media-read` give `data` (base64), `media-read`
+ * also `md5` and `stat`, `media-write` gives `stat`, `media-dir` gives
+ * `dir`, and `media-list` gives `dir` and `files`. `media-dir` and
+ * `media-list` also give `token`, which opens the host's HTTP port to the
+ * extension for the same operations on raw bytes (FILE_HTTP_PATHS).
+ */
+export interface FileReplyMessage {
+  type: 'file-reply';
+  id: number;
+  error: FileFailure | null;
+  data?: string;
+  md5?: string;
+  stat?: MediaFileStat;
+  dir?: string;
+  files?: MediaFileStat[];
+  token?: string;
+}
+
+/**
+ * File bytes over the host's own HTTP port, without base64 or the native
+ * port: requests that carry FILE_TOKEN_HEADER are the extension's and are
+ * served by the host itself (every other request is forwarded as usual).
+ * `GET|PUT /_acb/media/<name>[?mtime=ms]` and `GET|PUT /_acb/file?path=<path>`;
+ * a media GET answers the stat and md5 in FILE_STAT_HEADER (JSON); failures
+ * answer a FileFailure as JSON with a 4xx or 5xx status.
+ */
+export const FILE_TOKEN_HEADER = 'x-acb-file-token';
+export const FILE_STAT_HEADER = 'x-acb-file-stat';
+export const FILE_HTTP_PATHS = { media: '/_acb/media/', file: '/_acb/file', body: '/_acb/body/' } as const;
+
+/** host → extension: files that appeared, changed or disappeared in the media folder (not by the host's own hand). */
+export interface MediaChangedMessage {
+  type: 'media-changed';
+  changed: MediaFileStat[];
+  /** Each with the size and mtime the host last saw, so a newer copy elsewhere is kept. */
+  removed: MediaFileStat[];
+}
+
+export type HostToExtension = HttpRequestMessage | HostStatusMessage | FileReplyMessage | MediaChangedMessage;
+export type ExtensionToHost = HttpResponseMessage | HostConfigMessage | FileRequestMessage;
 export type WireMessage = HostToExtension | ExtensionToHost | ChunkMessage;

@@ -15,6 +15,8 @@ export interface ApiSettings {
   ignoreOriginList: string[];
   webBindAddress: string;
   webBindPort: number;
+  /** Milliseconds a `url` download may wait for data (AnkiConnect's webTimeout; default 10000). */
+  webTimeout?: number;
 }
 
 /** What every handler gets. */

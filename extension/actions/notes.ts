@@ -19,6 +19,7 @@ import type { NotetypeJson } from '../collection/notetypes/types.ts';
 import { splitTags } from '../collection/tags/split.ts';
 import { action, opt, req, type ActionContext } from './define.ts';
 import * as E from './errors.ts';
+import { applyNoteMedia, hasNoteMedia, NO_MEDIA, prepareNoteMedia, type NoteMedia } from './note-media.ts';
 import { pyEquals, pyRepr, pyTypeName } from './python.ts';
 import { updateNoteTags } from './tags.ts';
 
@@ -88,16 +89,27 @@ function assignFields(nt: NotetypeJson, fields: string[], given: unknown, matche
 const sameName = (a: string, b: string) => a === b;
 const sameNameIgnoringCase = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Media attached to a note (`audio`, `video`, `picture`), already stored by noteMedia: their references go into the fields. */
+function attachMedia(nt: NotetypeJson, fields: string[], media: NoteMedia): void {
+  applyNoteMedia(
+    nt.flds.map((f) => f.name),
+    fields,
+    media,
+  );
+}
+
 /**
- * Media attached to a note (`audio`, `video`, `picture`): the one place the
- * media issue will fill in. Until then any medium is refused.
+ * Stores the note's media before its (synchronous) transaction, but only
+ * when AnkiConnect would get that far: `reaches` runs the steps before.
  */
-function attachMedia(note: Dict): void {
-  for (const key of ['audio', 'video', 'picture']) {
-    const value = note[key];
-    if (value === undefined || value === null) continue;
-    if ((Array.isArray(value) ? value : [value]).some((m) => m !== null)) throw new Error(E.noteMediaNotSupported);
+async function noteMedia(ctx: ActionContext, note: unknown, reaches: () => unknown): Promise<NoteMedia> {
+  if (!hasNoteMedia(note)) return NO_MEDIA;
+  try {
+    reaches();
+  } catch {
+    return NO_MEDIA; // the same error comes again where the note is made
   }
+  return prepareNoteMedia(ctx, note);
 }
 
 interface DuplicateOptions {
@@ -147,8 +159,8 @@ function duplicateState(col: Collection, nt: NotetypeJson, deck: DeckJson, field
   return scopedDuplicateState(col, nt.id, fields[0] ?? '', { deckIds, allNotetypes: o.checkAllModels });
 }
 
-/** AnkiConnect's createNote: the note to add, or the error that stops it. */
-function createNote(col: Collection, raw: unknown): NewNote {
+/** createNote's steps before its media: the note type, the deck, the tags given, the fields. */
+function draftNote(col: Collection, raw: unknown) {
   const modelName = item(raw, 'modelName');
   const nt = typeof modelName === 'string' ? notetypeByName(col, modelName) : undefined;
   if (!nt) throw new Error(E.modelNotFound(modelName));
@@ -158,7 +170,13 @@ function createNote(col: Collection, raw: unknown): NewNote {
   const note = raw as Dict;
   const rawTags = has(note, 'tags') ? note['tags'] : [];
   const fields = assignFields(nt, nt.flds.map(() => ''), item(note, 'fields'), sameNameIgnoringCase);
-  attachMedia(note);
+  return { nt, deck, note, rawTags, fields };
+}
+
+/** AnkiConnect's createNote: the note to add, or the error that stops it. */
+function createNote(col: Collection, raw: unknown, media: NoteMedia = NO_MEDIA): NewNote {
+  const { nt, deck, note, rawTags, fields } = draftNote(col, raw);
+  attachMedia(nt, fields, media);
   const options = duplicateOptions(note);
   const tags = tagList(rawTags);
   const state = duplicateState(col, nt, deck, fields, options);
@@ -170,12 +188,24 @@ function createNote(col: Collection, raw: unknown): NewNote {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export const addNote = action({ note: req<unknown>() }, ({ col }, { note }) => insertNote(col, createNote(col, note)));
+/** createNote with the note's media stored first. */
+async function createNoteWithMedia(ctx: ActionContext, note: unknown): Promise<NewNote> {
+  const media = await noteMedia(ctx, note, () => draftNote(ctx.col, note));
+  return createNote(ctx.col, note, media);
+}
 
-export const addNotes = action({ notes: req<unknown[]>() }, ({ col }, { notes }) => {
+export const addNote = action({ note: req<unknown>() }, async (ctx, { note }) => {
+  const media = await noteMedia(ctx, note, () => draftNote(ctx.col, note));
+  return insertNote(ctx.col, createNote(ctx.col, note, media));
+});
+
+export const addNotes = action({ notes: req<unknown[]>() }, async (ctx, { notes }) => {
+  const { col } = ctx;
   const list = iterate(notes);
+  const prepared: { note: unknown; media: NoteMedia }[] = [];
+  for (const note of list) prepared.push({ note, media: await noteMedia(ctx, note, () => draftNote(col, note)) });
   try {
-    return addNotesOrNone(col, list, (note) => createNote(col, note));
+    return addNotesOrNone(col, prepared, ({ note, media }) => createNote(col, note, media));
   } catch (e) {
     // upstream: all or nothing; the error is str() of the list of error texts.
     if (e instanceof NotesNotAddedError) throw new Error(pyRepr(e.messages));
@@ -183,45 +213,63 @@ export const addNotes = action({ notes: req<unknown[]>() }, ({ col }, { notes })
   }
 });
 
-function canAdd(col: Collection, note: unknown): { canAdd: true } | { canAdd: false; error: string } {
+type CanAdd = { canAdd: true } | { canAdd: false; error: string };
+
+// upstream: createNote stores the note's media, so asking whether a note can be added stores them too.
+async function canAdd(ctx: ActionContext, note: unknown): Promise<CanAdd> {
   try {
-    createNote(col, note);
+    await createNoteWithMedia(ctx, note);
     return { canAdd: true };
   } catch (e) {
     return { canAdd: false, error: errorText(e) };
   }
 }
 
-export const canAddNote = action({ note: req<unknown>() }, ({ col }, { note }) => canAdd(col, note).canAdd);
+async function canAddEach(ctx: ActionContext, notes: unknown): Promise<CanAdd[]> {
+  const out: CanAdd[] = [];
+  for (const note of iterate(notes)) out.push(await canAdd(ctx, note));
+  return out;
+}
 
-export const canAddNoteWithErrorDetail = action({ note: req<unknown>() }, ({ col }, { note }) => canAdd(col, note));
+export const canAddNote = action({ note: req<unknown>() }, async (ctx, { note }) => (await canAdd(ctx, note)).canAdd);
 
-export const canAddNotes = action({ notes: req<unknown[]>() }, ({ col }, { notes }) =>
-  iterate(notes).map((note) => canAdd(col, note).canAdd),
+export const canAddNoteWithErrorDetail = action({ note: req<unknown>() }, (ctx, { note }) => canAdd(ctx, note));
+
+export const canAddNotes = action({ notes: req<unknown[]>() }, async (ctx, { notes }) =>
+  (await canAddEach(ctx, notes)).map((r) => r.canAdd),
 );
 
-export const canAddNotesWithErrorDetail = action({ notes: req<unknown[]>() }, ({ col }, { notes }) =>
-  iterate(notes).map((note) => canAdd(col, note)),
-);
+export const canAddNotesWithErrorDetail = action({ notes: req<unknown[]>() }, (ctx, { notes }) => canAddEach(ctx, notes));
 
 /** updateNoteFields: given names match exactly; unknown names are ignored. */
-function updateFields(col: Collection, raw: unknown): null {
+function updateFields(col: Collection, raw: unknown, media: NoteMedia = NO_MEDIA): null {
   const rawId = item(raw, 'id');
   const row = getNoteRow(col, noteId(rawId));
   if (!row) throw new Error(E.noteNotFound(rawId));
   const nt = notetypeById(col, row.mid);
   if (!nt) throw new Error(E.noteNotFound(rawId));
   const fields = assignFields(nt, storedFields(row, nt), item(raw, 'fields'), sameName);
-  attachMedia(raw as Dict);
+  attachMedia(nt, fields, media);
   changeNote(col, row.id, { fields });
   return null;
 }
 
-export const updateNoteFields = action({ note: req<unknown>() }, ({ col }, { note }) => updateFields(col, note));
+/** updateFields with the note's media stored first (when AnkiConnect would get to them). */
+async function updateFieldsWithMedia(ctx: ActionContext, raw: unknown): Promise<null> {
+  const media = await noteMedia(ctx, raw, () => {
+    const rawId = item(raw, 'id');
+    const row = getNoteRow(ctx.col, noteId(rawId));
+    if (!row || !notetypeById(ctx.col, row.mid)) throw new Error(E.noteNotFound(rawId));
+    dictFor(item(raw, 'fields'), 'items');
+  });
+  return updateFields(ctx.col, raw, media);
+}
+
+export const updateNoteFields = action({ note: req<unknown>() }, (ctx, { note }) => updateFieldsWithMedia(ctx, note));
 
 export const updateNote = action({ note: req<unknown>() }, async (ctx: ActionContext, { note }) => {
   const keys = Object.keys(dictFor(note, 'keys'));
-  if (keys.includes('fields')) updateFields(ctx.col, note);
+  if (keys.includes('fields')) await updateFieldsWithMedia(ctx, note);
   // upstream: the fields are saved even when the tags then fail.
   if (keys.includes('tags')) await updateNoteTags.run(ctx, 'updateNoteTags', { note: item(note, 'id'), tags: item(note, 'tags') });
   if (!keys.includes('fields') && !keys.includes('tags')) throw new Error(E.fieldsOrTagsRequired);

@@ -8,7 +8,11 @@ import type { ApiSettings } from '../actions/define.ts';
 export interface ExtensionConfig extends ApiSettings {
   /** Largest request body the host accepts. */
   bodyLimitBytes: number;
+  webTimeout: number;
 }
+
+/** AnkiConnect's default webTimeout, in milliseconds. */
+export const DEFAULT_WEB_TIMEOUT_MS = 10_000;
 
 export const DEFAULT_CONFIG: ExtensionConfig = {
   apiKey: null,
@@ -17,6 +21,7 @@ export const DEFAULT_CONFIG: ExtensionConfig = {
   webBindAddress: DEFAULT_BIND_ADDRESS,
   webBindPort: DEFAULT_BIND_PORT,
   bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
+  webTimeout: DEFAULT_WEB_TIMEOUT_MS,
 };
 
 const KEY = 'config';
@@ -27,6 +32,7 @@ export function normalizeConfig(raw: unknown): ExtensionConfig {
   const strings = (v: unknown, d: string[]) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : d);
   const port = Number(r.webBindPort);
   const limit = Number(r.bodyLimitBytes);
+  const timeout = Number(r.webTimeout);
   return {
     apiKey: r.apiKey === undefined || r.apiKey === '' ? null : r.apiKey,
     webCorsOriginList: strings(r.webCorsOriginList, DEFAULT_CONFIG.webCorsOriginList),
@@ -34,6 +40,7 @@ export function normalizeConfig(raw: unknown): ExtensionConfig {
     webBindAddress: typeof r.webBindAddress === 'string' && r.webBindAddress ? r.webBindAddress : DEFAULT_BIND_ADDRESS,
     webBindPort: Number.isInteger(port) && port >= 0 && port < 65536 ? port : DEFAULT_BIND_PORT,
     bodyLimitBytes: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_BODY_LIMIT_BYTES,
+    webTimeout: r.webTimeout !== null && Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_WEB_TIMEOUT_MS,
   };
 }
 

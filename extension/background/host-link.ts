@@ -6,7 +6,16 @@
 import type { HostStatusMessage, HostToExtension } from '../../shared/messages.ts';
 import type { ExtensionConfig } from './config.ts';
 import { NativePort } from './native-port.ts';
+import { fetchRequestBody } from './request-body.ts';
 import type { ApiService } from './service.ts';
+
+/** Another party on the same port (the file bridge, host-files.ts). */
+export interface HostPeer {
+  /** Takes a message meant for it; false for any other. */
+  accept(message: HostToExtension): boolean;
+  portConnected(): void;
+  portDisconnected(): void;
+}
 
 export class HostLink {
   readonly port: NativePort;
@@ -15,11 +24,18 @@ export class HostLink {
   constructor(
     private readonly service: ApiService,
     private readonly config: () => ExtensionConfig,
+    private readonly peers: readonly HostPeer[] = [],
   ) {
     this.port = new NativePort({
-      onConnect: () => this.pushConfig(),
+      onConnect: () => {
+        this.pushConfig();
+        for (const p of this.peers) p.portConnected();
+      },
       onMessage: (message) => this.onMessage(message),
-      onDisconnect: () => (this.status = null),
+      onDisconnect: () => {
+        this.status = null;
+        for (const p of this.peers) p.portDisconnected();
+      },
     });
   }
 
@@ -33,12 +49,14 @@ export class HostLink {
   }
 
   private onMessage(message: HostToExtension): void {
+    if (this.peers.some((p) => p.accept(message))) return;
     if (message.type === 'status') {
       this.status = message;
       return;
     }
     if (message.type === 'request') {
-      this.service.handleHttp(message).then(
+      const body = message.encoding === 'http' ? fetchRequestBody(message, this.status) : Promise.resolve(undefined);
+      body.then((bytes) => this.service.handleHttp(message, bytes)).then(
         (response) => this.port.send(response),
         (e: unknown) =>
           this.port.send({

@@ -32,7 +32,8 @@ function reply(id: number, corsOrigin: string, body: string, status = 200): Http
   return { type: 'response', id, status, headers: headers(corsOrigin), body };
 }
 
-export async function respond(msg: HttpRequestMessage, api: HttpApi): Promise<HttpResponseMessage> {
+/** `bodyBytes`: the raw body when it was fetched from the host (encoding 'http'). */
+export async function respond(msg: HttpRequestMessage, api: HttpApi, bodyBytes?: Uint8Array): Promise<HttpResponseMessage> {
   const { allowed, corsOrigin } = decideOrigin(msg.headers.origin, api.corsOriginList());
 
   if (msg.method.toUpperCase() === 'OPTIONS') {
@@ -43,9 +44,10 @@ export async function respond(msg: HttpRequestMessage, api: HttpApi): Promise<Ht
     return out;
   }
 
-  const empty = msg.body.length === 0;
+  const raw = bodyBytes ?? (msg.encoding === 'base64' ? base64ToBytes(msg.body) : null);
+  const empty = raw ? raw.length === 0 : msg.body.length === 0;
   let request: unknown = {};
-  const decoded = msg.encoding === 'base64' ? decodeUtf8Python(base64ToBytes(msg.body)) : { text: msg.body };
+  const decoded = raw ? decodeUtf8Python(raw) : { text: msg.body };
   const parsed = 'text' in decoded ? parseJsonPython(decoded.text) : decoded;
   const invalid = 'error' in parsed ? parsed.error : checkRequestSchema(parsed.value);
   if (invalid !== null) {

@@ -3,11 +3,14 @@
  * serves the pages. Wiring only.
  */
 import { systemClock } from '../collection/clock.ts';
-import { MemoryMedia } from '../collection/media/memory.ts';
-import type { HostFiles } from '../collection/media/types.ts';
+import { DexieMediaStore } from '../storage/media-store.ts';
 import { Persistence } from '../storage/persistence.ts';
 import { ConfigStore } from './config.ts';
+import { HostBridge } from './host-files.ts';
 import { HostLink } from './host-link.ts';
+import { listenForImports } from './import-port.ts';
+import { MediaSync } from './media-sync.ts';
+import { installPageOpener } from './page-opener.ts';
 import type { PageRequest, StatusReply } from './runtime-messages.ts';
 import { ApiService } from './service.ts';
 import { loadSqlJs } from './sqljs.ts';
@@ -16,22 +19,21 @@ const config = new ConfigStore();
 
 const ready = (async () => {
   const [SQL, store] = await Promise.all([loadSqlJs(), Persistence.open(), config.load()]);
-  // The media issue replaces these two with the IndexedDB media store and the host file bridge.
-  const media = new MemoryMedia();
-  const files: HostFiles = {
-    read: () => Promise.reject(new Error('reading files through the native host is not available yet')),
-    write: () => Promise.reject(new Error('writing files through the native host is not available yet')),
-    mediaDirPath: () => Promise.reject(new Error('the media folder is not available yet')),
-  };
+  const files = new HostBridge();
+  const media = new MediaSync(new DexieMediaStore(store.db), files);
   const service = new ApiService({ SQL, store, media, files, clock: systemClock, settings: () => config.get() });
   await service.start();
-  const link = new HostLink(service, () => config.get());
+  const link = new HostLink(service, () => config.get(), [files]);
+  files.attach(link.port);
   config.onChange(() => link.pushConfig());
   link.connect();
-  return { service, link };
+  return { service, link, media, files };
 })();
 
 ready.catch((e: unknown) => console.error('Anki-Connect Browser failed to start', e));
+
+installPageOpener();
+listenForImports(ready.then(({ service, media, files }) => ({ collection: () => service.collection(), media, files, durable: () => service.durable() })));
 
 function connect(): void {
   void ready.then(({ link }) => link.connect());

@@ -97,11 +97,11 @@ export class ApiService {
   }
 
   /** One HTTP request from the host → its reply, after its writes are durable. */
-  async handleHttp(msg: HttpRequestMessage): Promise<HttpResponseMessage> {
+  async handleHttp(msg: HttpRequestMessage, bodyBytes?: Uint8Array): Promise<HttpResponseMessage> {
     const response = await respond(msg, {
       corsOriginList: () => this.options.settings().webCorsOriginList,
       handle: (request) => this.handle(request),
-    });
+    }, bodyBytes);
     try {
       await this.durable();
     } catch (e) {

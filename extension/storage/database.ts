@@ -38,8 +38,12 @@ export interface SettingRow {
 export interface MediaRow {
   name: string;
   bytes: Uint8Array;
+  /** md5 hex of bytes, or '' until someone asks (storage/media-store.ts). */
   md5: string;
+  /** The file's modification time in the media folder, epoch ms (storage/media-store.ts). */
   mtime: number;
+  /** bytes.length, indexed with mtime so the folder can be compared without reading bytes. */
+  size: number;
 }
 
 export type Durability = 'strict' | 'relaxed' | 'default';
@@ -77,5 +81,7 @@ export class StorageDb extends Dexie {
       settings: 'key',
       media: 'name',
     });
+    // Media rows carry their size, indexed with mtime (compared with the media folder's files).
+    this.version(2).stores({ media: 'name, [size+mtime]' });
   }
 }

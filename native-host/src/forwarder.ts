@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../../shared/limits.ts';
+import { HTTP_BODY_THRESHOLD_BYTES } from '../../shared/messages.ts';
 import {
   FORWARDED_HEADERS,
   type ForwardedHeaders,
@@ -28,7 +29,13 @@ export class Forwarder {
   private nextId = 1;
   private readonly pending = new Map<number, ServerResponse>();
 
-  constructor(private readonly send: (message: HttpRequestMessage) => void) {}
+  /** Bodies left in the host for the extension to fetch over HTTP, by request id. */
+  private readonly stashed = new Map<number, string>();
+
+  constructor(
+    private readonly send: (message: HttpRequestMessage) => void,
+    private readonly bodies: BodyStash | null = null,
+  ) {}
 
   /** The node:http request listener. */
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -46,6 +53,7 @@ export class Forwarder {
 
   /** Writes the extension's reply to its request; a reply nobody waits for any more is dropped. */
   answer(reply: HttpResponseMessage): void {
+    this.unstash(reply.id);
     const res = this.pending.get(reply.id);
     if (!res) return;
     this.pending.delete(reply.id);
@@ -71,6 +79,7 @@ export class Forwarder {
       writeJsonError(res, 503, NOT_CONNECTED);
     }
     this.pending.clear();
+    for (const id of [...this.stashed.keys()]) this.unstash(id);
     return Promise.all(written).then(() => undefined);
   }
 
@@ -96,7 +105,31 @@ export class Forwarder {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       headers,
-      ...encodeBody(body),
+      ...this.encode(id, body),
     });
   }
+
+  /** Small bodies travel in the message; large ones wait in the host for the extension to fetch. */
+  private encode(id: number, body: Buffer): Pick<HttpRequestMessage, 'body' | 'encoding' | 'bodyPath' | 'bodyToken'> {
+    if (this.bodies && body.length >= HTTP_BODY_THRESHOLD_BYTES) {
+      const bodyPath = this.bodies.stashBody(body);
+      this.stashed.set(id, bodyPath);
+      return { body: '', encoding: 'http', bodyPath, bodyToken: this.bodies.token };
+    }
+    return encodeBody(body);
+  }
+
+  private unstash(id: number): void {
+    const path = this.stashed.get(id);
+    if (path === undefined) return;
+    this.stashed.delete(id);
+    this.bodies?.dropBody(path);
+  }
+}
+
+/** Where large request bodies wait (file-http.ts). */
+export interface BodyStash {
+  readonly token: string;
+  stashBody(body: Buffer): string;
+  dropBody(path: string): void;
 }

@@ -2,29 +2,37 @@
  * The native-messaging host: HTTP/1.1 on one side, the extension's native
  * port (stdio frames) on the other. Transport only; the extension decides
  * every answer. Started by the browser through build/native-host/launch.sh;
- * see options.ts for `--listen HOST:PORT` and the environment it reads, and
- * log.ts for ACB_HOST_LOG. Exits when stdin ends or stdout breaks, answering
- * 503 to every request still in flight.
+ * see options.ts for `--listen HOST:PORT` and the environment it reads,
+ * log.ts for ACB_HOST_LOG, and media-folder.ts for ACB_MEDIA_DIR (the media
+ * folder; files.ts does file I/O for the extension). Exits when stdin ends
+ * or stdout breaks, answering 503 to every request still in flight.
  */
 import type { ExtensionToHost } from '../../shared/messages.ts';
 import { Binder } from './binder.ts';
+import { FileHttp } from './file-http.ts';
+import { FileService } from './files.ts';
 import { Forwarder } from './forwarder.ts';
 import { log } from './log.ts';
+import { MediaFolder, mediaDirFromEnv } from './media-folder.ts';
 import { listenAtStart, settingsFromConfig } from './options.ts';
 import { writeStatusFile } from './status-file.ts';
 import { ExtensionLink } from './stdio-link.ts';
 
-const forwarder = new Forwarder((message) => link.send(message));
-const binder = new Binder(forwarder.handle, (status) => {
+const forwarder = new Forwarder((message) => link.send(message), { get token() { return fileHttp.token; }, stashBody: (b) => fileHttp.stashBody(b), dropBody: (p) => fileHttp.dropBody(p) });
+const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.handle(req, res), (status) => {
   const message = { type: 'status', ...status, pid: process.pid } as const;
   writeStatusFile(message);
   link.send(message);
 });
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
+const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => link.send({ type: 'media-changed', ...changes }));
+const fileHttp = new FileHttp(mediaFolder);
+const files = new FileService(mediaFolder, (reply) => link.send(reply), fileHttp.token);
 
 function onMessage(message: unknown): void {
   const m = message as ExtensionToHost;
   if (m?.type === 'response') forwarder.answer(m);
+  else if (m?.type === 'file') void files.handle(m);
   else if (m?.type === 'config') {
     const settings = settingsFromConfig(m);
     forwarder.bodyLimitBytes = settings.bodyLimitBytes;
@@ -39,6 +47,7 @@ function shutdown(reason: string, code = 0): void {
   exiting = true;
   log('exiting:', reason);
   forwarder.connected = false;
+  mediaFolder.close();
   const force = setTimeout(() => process.exit(code), 2_000);
   void forwarder.failAll().then(() => {
     clearTimeout(force);

@@ -133,11 +133,10 @@ describe('addNote', () => {
     expect(cardOrds(id)).toEqual([0, 2]);
   });
 
-  it('refuses media until the media store exists, and accepts empty media', async () => {
-    const media = { audio: [{ url: 'http://x/a.mp3', filename: 'a.mp3', fields: ['Back'] }] };
-    expect(await addError(basicNote('m', media))).toMatch(/^audio, video and picture on notes are not supported yet/);
-    expect(await addError(basicNote('m', { picture: { data: 'eA==', filename: 'p.png' } }))).toMatch(/not supported yet/);
-    expect(await add(basicNote('m', { audio: [], video: null, picture: [null] }))).toBeTypeOf('number');
+  it('stores attached media into the fields (test/unit/actions/note-media.test.ts has the rest), and accepts empty media', async () => {
+    const id = await add(basicNote('m', { picture: { data: 'eA==', filename: 'p.png', fields: ['Back'] } }));
+    expect(noteRow(id).flds).toBe('m\x1fback<img src="p.png">');
+    expect(await add(basicNote('n', { audio: [], video: null, picture: [null] }))).toBeTypeOf('number');
   });
 
   it('remembers the deck and note type as Anki does', async () => {
@@ -257,9 +256,7 @@ describe('updateNoteFields', () => {
     const id = await add(basicNote('x'));
     expect((await call(ctx, 'updateNoteFields', { note: { id } })).error).toBe("'fields'");
     expect((await call(ctx, 'updateNoteFields', { note: { id, fields: { Front: 2 } } })).error).toBe('field value must be a string, not int: Front');
-    expect((await call(ctx, 'updateNoteFields', { note: { id, fields: {}, audio: { filename: 'a.mp3', data: 'eA==' } } })).error).toMatch(
-      /not supported yet/,
-    );
+    expect((await call(ctx, 'updateNoteFields', { note: { id, fields: {}, audio: 5 } })).error).toBe("'int' object is not subscriptable");
   });
 });
 

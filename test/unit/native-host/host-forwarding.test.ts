@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRequestMessage } from '../../../shared/messages.ts';
+import { FILE_TOKEN_HEADER, HTTP_BODY_THRESHOLD_BYTES, type HttpRequestMessage } from '../../../shared/messages.ts';
 import { HostProcess, http, json } from './host-process.ts';
 
 const MiB = 1024 * 1024;
@@ -104,26 +104,36 @@ describe('native host forwarding', () => {
     expect(done).toEqual(reqs.map((r) => r.path.slice(1)).reverse());
   });
 
-  it('forwards a UTF-8 body as text, and a 20 MB one in chunks', async () => {
-    const text = JSON.stringify({ action: 'createDeck', params: { deck: 'Große 日本語 🎴 "q" \\ '.repeat(1 + (20 * MiB) / 40) } });
+  it('forwards a UTF-8 body under the HTTP threshold as text in the message, each frame within 1 MiB', async () => {
+    const text = JSON.stringify({ action: 'createDeck', params: { deck: 'Große 日本語 🎴 "q" \\ '.repeat(15_000) } });
+    expect(Buffer.byteLength(text)).toBeLessThan(HTTP_BODY_THRESHOLD_BYTES);
+    const framesBefore = host.frameLengths.length;
     const reply = http(port, { body: Buffer.from(text), headers: { 'Content-Type': 'application/json' } });
     const req = await host.next<HttpRequestMessage>('request', 60_000);
+    for (const n of host.frameLengths.slice(framesBefore)) expect(n).toBeLessThanOrEqual(MiB);
     expect(req.encoding).toBe('utf8');
     expect(req.body === text).toBe(true);
     host.respond(req.id, 200, {}, 'ok');
     expect((await reply).body.toString()).toBe('ok');
   }, 120_000);
 
-  it('carries a 20 MB request body in chunks and a 20 MB reply back byte-exact', async () => {
+  it('keeps a 20 MB request body in the host for one fetch with the token, and chunks a 20 MB reply back byte-exact', async () => {
     const body = randomBytes(20 * MiB);
     const framesBefore = host.frameLengths.length;
     const reply = http(port, { body, headers: { 'Content-Type': 'application/octet-stream' } });
     const req = await host.next<HttpRequestMessage>('request', 60_000);
+    // The native port carried one small message, not the body.
     const frames = host.frameLengths.slice(framesBefore);
-    expect(frames.length).toBeGreaterThan(20);
-    for (const n of frames) expect(n).toBeLessThanOrEqual(MiB);
-    expect(req.encoding).toBe('base64');
-    expect(Buffer.from(req.body, 'base64').equals(body)).toBe(true);
+    expect(frames.length).toBe(1);
+    expect(req.encoding).toBe('http');
+    expect(req.body).toBe('');
+    const wrongToken = await http(port, { method: 'GET', path: req.bodyPath!, headers: { [FILE_TOKEN_HEADER]: 'nope'.repeat(16) } });
+    expect(wrongToken.status).toBe(403);
+    const fetched = await http(port, { method: 'GET', path: req.bodyPath!, headers: { [FILE_TOKEN_HEADER]: req.bodyToken! } });
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.equals(body)).toBe(true);
+    const again = await http(port, { method: 'GET', path: req.bodyPath!, headers: { [FILE_TOKEN_HEADER]: req.bodyToken! } });
+    expect(again.status).toBe(404);
 
     const big = 'aé漢😀\n'.repeat(Math.ceil((20 * MiB) / 12));
     host.respond(req.id, 200, { 'Content-Type': 'text/plain; charset=utf-8' }, big);

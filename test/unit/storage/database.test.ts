@@ -48,7 +48,7 @@ describe('StorageDb', () => {
       await db.settings.put({ key: 'port', value: { n: 8765 } });
       expect(await db.settings.get('port')).toEqual({ key: 'port', value: { n: 8765 } });
       const bytes = new Uint8Array([0, 1, 254, 255]);
-      await db.media.put({ name: 'a.mp3', bytes, md5: 'x', mtime: 1 });
+      await db.media.put({ name: 'a.mp3', bytes, md5: 'x', mtime: 1, size: bytes.length });
       expect((await db.media.get('a.mp3'))?.bytes).toEqual(bytes);
     });
   });
