@@ -2,6 +2,7 @@
 import { addNoteSection } from './add-note.ts';
 import { addNotesSection } from './add-notes.ts';
 import { canAddSection } from './can-add.ts';
+import { cardsInfoSection } from './cards-info.ts';
 import { createDeckEngineSection } from './create-deck-engine.ts';
 import { createDeckSection } from './create-deck.ts';
 import { searchSection } from './search.ts';
@@ -22,4 +23,5 @@ export const SECTIONS: readonly Section[] = [
   searchSection,
   addNoteSection,
   addNotesSection,
+  cardsInfoSection,
 ];

@@ -47,8 +47,6 @@ export const modelNotFoundQuoted = (name: unknown) => `Model '${pyStrOf(name)}' 
 export const argumentNotIterable = (typeName: string) => `argument of type '${typeName}' is not iterable`;
 /** Ours: Anki refuses a field value that is not a string (its wording is a protobuf TypeError). */
 export const fieldValueNotString = (name: string, typeName: string) => `field value must be a string, not ${typeName}: ${name}`;
-/** Ours: audio/video/picture on a note need the media store, which is not built yet. */
-export const noteMediaNotSupported = 'audio, video and picture on notes are not supported yet: store the file with storeMediaFile and put its name in a field';
 /** Ours: a search query that is not a string (Anki's wording is a protobuf TypeError). */
 export const queryNotString = (typeName: string) => `query must be a string, not ${typeName}`;
 // guiBrowse's reorderCards (the stray quote is upstream's)

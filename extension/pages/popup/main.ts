@@ -24,6 +24,11 @@ function render(s: StatusReply): void {
   }
 }
 
+document.getElementById('settings')!.addEventListener('click', (event) => {
+  event.preventDefault();
+  void chrome.runtime.openOptionsPage();
+});
+
 chrome.runtime.sendMessage({ type: 'status' }).then(
   (s: StatusReply) => render(s),
   (e: unknown) => {
