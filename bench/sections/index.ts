@@ -1,11 +1,14 @@
 /** The bench's sections, in the order `npm run bench` runs them. */
 import { addNoteSection } from './add-note.ts';
 import { addNotesSection } from './add-notes.ts';
+import { answerCardsSection } from './answer-cards.ts';
 import { canAddSection } from './can-add.ts';
 import { cardsInfoSection } from './cards-info.ts';
 import { createDeckEngineSection } from './create-deck-engine.ts';
 import { createDeckSection } from './create-deck.ts';
 import { searchSection } from './search.ts';
+import { storeMediaSection } from './store-media.ts';
+import { packagesSection } from './packages.ts';
 import type { Section } from './section.ts';
 import { versionSection } from './version.ts';
 
@@ -24,4 +27,7 @@ export const SECTIONS: readonly Section[] = [
   addNoteSection,
   addNotesSection,
   cardsInfoSection,
+  answerCardsSection,
+  storeMediaSection,
+  packagesSection,
 ];

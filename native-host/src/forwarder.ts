@@ -22,6 +22,13 @@ function encodeBody(body: Buffer): { body: string; encoding: 'utf8' | 'base64' }
   return isUtf8(body) ? { body: body.toString('utf8'), encoding: 'utf8' } : { body: body.toString('base64'), encoding: 'base64' };
 }
 
+/**
+ * Bodies this large wait in the host for the extension to fetch over HTTP.
+ * ACB_HTTP_BODY_MIN overrides it (bytes; tests set it high to send every body
+ * through native messaging in chunks).
+ */
+const httpBodyThreshold = Number(process.env.ACB_HTTP_BODY_MIN) > 0 ? Number(process.env.ACB_HTTP_BODY_MIN) : HTTP_BODY_THRESHOLD_BYTES;
+
 export class Forwarder {
   /** True once the extension's config has arrived, until its channel closes. */
   connected = false;
@@ -111,7 +118,7 @@ export class Forwarder {
 
   /** Small bodies travel in the message; large ones wait in the host for the extension to fetch. */
   private encode(id: number, body: Buffer): Pick<HttpRequestMessage, 'body' | 'encoding' | 'bodyPath' | 'bodyToken'> {
-    if (this.bodies && body.length >= HTTP_BODY_THRESHOLD_BYTES) {
+    if (this.bodies && body.length >= httpBodyThreshold) {
       const bodyPath = this.bodies.stashBody(body);
       this.stashed.set(id, bodyPath);
       return { body: '', encoding: 'http', bodyPath, bodyToken: this.bodies.token };

@@ -14,24 +14,36 @@ afterAll(async () => {
   if (chain) removeProfile(chain.profileDir);
 });
 
-it('carries a 20 MB body in and a 20 MB reply out', async () => {
+/** Creates a deck with a 20+ MB multibyte name and reads it back in a 20+ MB reply. */
+async function bigDeckRoundTrip(c: Chain): Promise<void> {
   // Multibyte characters, so chunk boundaries fall inside UTF-8 sequences.
-  const unit = 'Große 日本語 🎴 deck ';
-  const name = unit.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(unit)));
+  const unit = 'Große 日本語 🎴 "deck" \\ ';
+  const name = unit.repeat(Math.ceil((22 * 1024 * 1024) / Buffer.byteLength(unit)));
   const body = Buffer.from(JSON.stringify({ action: 'createDeck', version: 6, params: { deck: name } }));
   expect(body.length).toBeGreaterThan(20 * 1024 * 1024);
-  const created = await http(chain.port, body);
+  const created = await http(c.port, body);
   expect(created.status).toBe(200);
   const id = (created.json() as { result: number }).result;
   expect(id).toBeGreaterThan(0);
-
-  const listed = await http(chain.port, '{"action":"deckNamesAndIds","version":6}');
+  const listed = await http(c.port, '{"action":"deckNamesAndIds","version":6}');
   expect(Buffer.byteLength(listed.text)).toBeGreaterThan(20 * 1024 * 1024);
-  const result = (listed.json() as { result: Record<string, number> }).result;
-  // Anki trims deck name components.
-  expect(result[name.trim()]).toBe(id);
-  // Still answering small requests afterwards.
-  expect((await http(chain.port, '{"action":"version"}')).text).toBe('6');
+  // Anki trims deck name components and drops `"` from them.
+  expect((listed.json() as { result: Record<string, number> }).result[name.replaceAll('"', '').trim()]).toBe(id);
+  expect((await http(c.port, '{"action":"version"}')).text).toBe('6');
+}
+
+it('carries a 20 MB body chunked through native messaging when the host is told to keep no body', async () => {
+  const chunked = await startChain({ env: { ACB_HTTP_BODY_MIN: String(1024 ** 4) } });
+  try {
+    await bigDeckRoundTrip(chunked);
+  } finally {
+    await chunked.stop();
+    removeProfile(chunked.profileDir);
+  }
+}, 240_000);
+
+it('carries a 20 MB body in (fetched from the host) and a 20 MB reply out (chunked)', async () => {
+  await bigDeckRoundTrip(chain);
 }, 180_000);
 
 it('answers 413 for a body over the configured limit and keeps serving', async () => {

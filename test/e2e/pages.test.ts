@@ -30,13 +30,16 @@ afterAll(async () => {
 it('popup shows the listening address and the collection counts', async () => {
   await invoke(chain.port, 'createDeck', { deck: 'Popup::Check' });
   const page = await browser.newPage();
-  await page.setViewport({ width: 380, height: 220 });
+  await page.setViewport({ width: 380, height: 260 });
   await page.goto(`chrome-extension://${EXTENSION_ID}/extension/pages/popup/index.html`);
   await page.waitForFunction(() => document.querySelector('#api')?.classList.contains('ok'), { timeout: 10_000 });
   const text = await page.$eval('body', (b) => (b as HTMLElement).innerText);
   expect(text).toContain(`AnkiConnect API listening on http://127.0.0.1:${chain.port}`);
   expect(text).toMatch(/Decks\s+3/);
   expect(text).toMatch(/Notes\s+0/);
+  expect(text).toContain('Import a deck (.apkg)');
+  const importHref = await page.$eval('nav a', (a) => (a as HTMLAnchorElement).href);
+  expect(importHref).toBe(`chrome-extension://${EXTENSION_ID}/extension/pages/import/index.html`);
   await page.screenshot({ path: join(shots, 'popup.png') });
   await page.close();
 });
