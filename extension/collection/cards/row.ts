@@ -4,28 +4,11 @@
  * as Anki's `update_card` does (mod = now, usn = -1, `data` rewritten).
  */
 import type { Collection } from '../collection.ts';
+import type { CardRow } from '../schema/rows.ts';
 import { emptyCardData, parseCardData, serializeCardData, type CardData } from './data.ts';
 
-export interface Card {
-  id: number;
-  nid: number;
-  did: number;
-  ord: number;
-  mod: number;
-  usn: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  odue: number;
-  odid: number;
-  flags: number;
-  data: CardData;
-}
+/** A `cards` row with `data` parsed. */
+export type Card = Omit<CardRow, 'data'> & { data: CardData };
 
 /** Card types (`cards.type`). */
 export const CardType = { New: 0, Learn: 1, Review: 2, Relearn: 3 } as const;

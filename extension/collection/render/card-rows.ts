@@ -3,26 +3,11 @@
  * `where id in (…)` in batches of at most 999 ids (SQLite's parameter limit).
  */
 import type { Collection } from '../collection.ts';
+import type { CardRow } from '../schema/rows.ts';
 import type { SqlValue } from 'sql.js';
 
 /** A `cards` row, with the columns cardsInfo reports and rendering uses. */
-export interface CardInfoRow {
-  id: number;
-  nid: number;
-  did: number;
-  ord: number;
-  mod: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  odid: number;
-  flags: number;
-}
+export type CardInfoRow = Pick<CardRow, 'id' | 'nid' | 'did' | 'ord' | 'mod' | 'type' | 'queue' | 'due' | 'ivl' | 'factor' | 'reps' | 'lapses' | 'left' | 'odid' | 'flags'>;
 
 /** The `notes` columns rendering and cardsInfo use. */
 export interface NoteRenderRow {
