@@ -10,21 +10,7 @@ import type { Collection } from '../collection/collection.ts';
 import type { RatingValue } from '../collection/scheduler/states/types.ts';
 import * as E from './errors.ts';
 import { pyEquals, pyTypeName } from './python.ts';
-
-/** What Python's `for x in value` yields for a JSON value. */
-export function pyIterate(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
-  if (value !== null && typeof value === 'object') return Object.keys(value);
-  throw new Error(E.notIterable(pyTypeName(value)));
-}
-
-/** Python truthiness of a JSON value. */
-export function pyTruthy(value: unknown): boolean {
-  if (Array.isArray(value) || typeof value === 'string') return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
+import { pyIterate, pyTruthy } from './python-values.ts';
 
 /** Python's `container[key]` for a JSON container. */
 export function pyIndex(container: unknown, key: string | number): unknown {

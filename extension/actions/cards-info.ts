@@ -17,6 +17,7 @@ import { nextReviewLabels } from '../collection/scheduler/next-reviews.ts';
 import { action, req } from './define.ts';
 import * as E from './errors.ts';
 import { pyTypeName } from './python.ts';
+import { pyTruthy as truthy } from './python-values.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -28,11 +29,6 @@ function iterate(value: unknown): unknown[] {
   if (typeof value === 'string') return [...value];
   if (isDict(value)) return Object.keys(value);
   throw new Error(E.notIterable(pyTypeName(value)));
-}
-
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value) || typeof value === 'string') return value.length > 0;
-  return isDict(value) ? Object.keys(value).length > 0 : Boolean(value);
 }
 
 /**

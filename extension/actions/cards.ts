@@ -16,7 +16,8 @@ import { forgetCards as forgetCardIds } from '../collection/scheduler/forget.ts'
 import { findCardIds } from '../collection/search/index.ts';
 import { action, opt, req } from './define.ts';
 import * as E from './errors.ts';
-import { cardId, cardIdsForSql, pyIndex, pyIterate, pylibCard, pyTruthy, ratingOf, specificValues, uint32Value } from './card-params.ts';
+import { cardId, cardIdsForSql, pyIndex, pylibCard, ratingOf, specificValues, uint32Value } from './card-params.ts';
+import { pyIterate, pyTruthy } from './python-values.ts';
 import { pyEquals, pyStrOf } from './python.ts';
 
 export const cardsModTime = action({ cards: req<number[]>() }, ({ col }, { cards }) =>

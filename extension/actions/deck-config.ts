@@ -12,26 +12,12 @@ import type { Int64 } from '../collection/json.ts';
 import { action, opt, req } from './define.ts';
 import {
   cannotDeleteDefaultConfig,
-  intArgumentType,
-  invalidIntLiteral,
   jsonInvalidType,
   keyError,
-  notIterable,
   notSubscriptable,
 } from './errors.ts';
-import { pyRepr, pyStrOf, pyTypeName } from './python.ts';
-
-/** Python's `int(value)` for a JSON value. */
-function pyInt(value: unknown): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (typeof value === 'number') return BigInt(Math.trunc(value));
-  if (typeof value === 'string') {
-    if (!/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) throw new Error(invalidIntLiteral(pyRepr(value)));
-    return BigInt(value.trim().replaceAll('_', ''));
-  }
-  throw new Error(intArgumentType(pyTypeName(value)));
-}
+import { pyStrOf, pyTypeName } from './python.ts';
+import { pyIterate, pyInt } from './python-values.ts';
 
 /** A 64-bit id as JSON keeps it: a number when safe. */
 function int64(id: bigint): Int64 {
@@ -41,14 +27,6 @@ function int64(id: bigint): Int64 {
 /** `id in [c['id'] for c in all_config()]`. */
 function presetExists(col: Collection, id: bigint): boolean {
   return allDeckConfigs(col).some((c) => typeof c.id !== 'number' || Number.isInteger(c.id) ? BigInt(c.id) === id : false);
-}
-
-/** What Python's `for x in value` yields for a JSON value. */
-function pyIterate(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
-  if (value !== null && typeof value === 'object') return Object.keys(value);
-  throw new Error(notIterable(pyTypeName(value)));
 }
 
 /** Python's `config['id']` on the parameter. */

@@ -14,39 +14,10 @@ import {
   deckNameNotString,
   deckNotFound,
   deleteDecksNeedsCardsToo,
-  intArgumentType,
-  invalidIntLiteral,
   notAnInteger,
-  notIterable,
 } from './errors.ts';
-import { pyRepr, pyTypeName } from './python.ts';
-
-/** What Python's `for x in value` yields for a JSON value. */
-function pyIterate(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
-  if (value !== null && typeof value === 'object') return Object.keys(value);
-  throw new Error(notIterable(pyTypeName(value)));
-}
-
-/** Python truthiness of a JSON value. */
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
-
-/** Python's `int(value)` for a JSON value. */
-function pyInt(value: unknown): bigint {
-  if (typeof value === 'bigint') return value;
-  if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (typeof value === 'number') return BigInt(Math.trunc(value));
-  if (typeof value === 'string') {
-    if (!/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) throw new Error(invalidIntLiteral(pyRepr(value)));
-    return BigInt(value.trim().replaceAll('_', ''));
-  }
-  throw new Error(intArgumentType(pyTypeName(value)));
-}
+import { pyTypeName } from './python.ts';
+import { pyIterate, pyInt, pyTruthy as truthy } from './python-values.ts';
 
 /** pylib `decks.id(name)`: the deck's id, creating the deck if needed. */
 function deckIdFor(col: Collection, name: unknown): number {

@@ -38,7 +38,6 @@ export interface ActionContext {
 }
 
 const REQUIRED: unique symbol = Symbol('required');
-type Required = typeof REQUIRED;
 
 /** A required parameter of type T (types are documentation; values are checked by handlers). */
 export function req<T>(): T {

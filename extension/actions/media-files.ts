@@ -13,17 +13,10 @@ import { download } from './download.ts';
 import * as E from './errors.ts';
 import { pyTypeName } from './python.ts';
 import { pyB64decode } from './python-base64.ts';
+import { pyTruthy } from './python-values.ts';
 
 /** AnkiConnect's webTimeout default, in milliseconds. */
 export const DEFAULT_WEB_TIMEOUT_MS = 10_000;
-
-/** Python's truth value of a JSON value. */
-export function pyTruthy(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
 
 export interface StoreMediaParams {
   filename: unknown;

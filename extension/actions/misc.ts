@@ -2,6 +2,7 @@
 import { action, opt, req } from './define.ts';
 import { actionsInvalid, scopesInvalid } from './errors.ts';
 import { pyTypeName } from './python.ts';
+import { pyIterate } from './python-values.ts';
 
 export const API_VERSION = 6;
 
@@ -39,14 +40,6 @@ export const apiReflect = action(
     return result;
   },
 );
-
-/** Python's iteration of a JSON value, as `map(handler, actions)` does it. */
-function pyIterate(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
-  if (value !== null && typeof value === 'object') return Object.keys(value);
-  throw new Error(`'${pyTypeName(value)}' object is not iterable`);
-}
 
 export const multi = action({ actions: req<unknown>() }, async (ctx, { actions }) => {
   const out: unknown[] = [];

@@ -18,6 +18,7 @@ import {
   templateNotFound,
 } from './errors.ts';
 import { pyTypeName } from './python.ts';
+import { pyTruthy } from './python-values.ts';
 
 function modelByName(col: Collection, name: unknown): NotetypeJson {
   const nt = typeof name === 'string' ? notetypeByName(col, name) : undefined;
@@ -47,12 +48,6 @@ function pyItem(value: unknown, key: string): unknown {
 function pyGet(value: unknown, key: string): unknown {
   if (!isDict(value)) throw new Error(noAttributeGet(pyTypeName(value)));
   return Object.hasOwn(value, key) ? value[key] : null;
-}
-
-function pyTruthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (isDict(value)) return Object.keys(value).length > 0;
-  return Boolean(value);
 }
 
 /** A string going into Anki's note type JSON, which refuses anything else. */

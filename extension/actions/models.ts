@@ -24,6 +24,7 @@ import {
   notSubscriptable,
 } from './errors.ts';
 import { pyRepr, pyTypeName } from './python.ts';
+import { pyTruthy } from './python-values.ts';
 
 /** pylib `models.get(id)`: a str id goes through int() first; anything unknown is "not found". */
 function modelById(col: Collection, id: unknown): NotetypeJson {
@@ -85,13 +86,6 @@ function fieldName(name: unknown): string {
 function cssParam(css: unknown): string | null {
   if (css === null || css === undefined) return null;
   return typeof css === 'string' ? css : '';
-}
-
-/** Python's truth value of a JSON value. */
-function pyTruthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
 }
 
 export const modelNames = action({}, ({ col }) => notetypeNames(col));

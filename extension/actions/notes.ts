@@ -22,6 +22,7 @@ import * as E from './errors.ts';
 import { applyNoteMedia, hasNoteMedia, NO_MEDIA, prepareNoteMedia, type NoteMedia } from './note-media.ts';
 import { pyEquals, pyRepr, pyTypeName } from './python.ts';
 import { updateNoteTags } from './tags.ts';
+import { pyTruthy as truthy } from './python-values.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -54,11 +55,6 @@ function iterate(value: unknown): unknown[] {
   if (typeof value === 'string') return [...value];
   if (isDict(value)) return Object.keys(value);
   throw new Error(E.notIterable(pyTypeName(value)));
-}
-
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value) || typeof value === 'string') return value.length > 0;
-  return isDict(value) ? Object.keys(value).length > 0 : Boolean(value);
 }
 
 /** A note id as Anki's backend takes it (an int). */

@@ -9,13 +9,7 @@ import { importPackage as importPackageBytes } from '../collection/packages/impo
 import { action, opt, req } from './define.ts';
 import { deckNameNotString, pathLikeExpected } from './errors.ts';
 import { pyTypeName } from './python.ts';
-
-/** Python's truth value of a JSON value. */
-function pyTruthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
+import { pyTruthy } from './python-values.ts';
 
 function pathOf(path: unknown): string {
   if (typeof path !== 'string') throw new Error(pathLikeExpected(pyTypeName(path)));

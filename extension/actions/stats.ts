@@ -19,7 +19,6 @@ import {
   cardIdNotNumber,
   deckNameNotString,
   hasNoLen,
-  notIterable,
   reviewIdsTaken,
   reviewNotNineValues,
   reviewsNotList,
@@ -27,21 +26,7 @@ import {
   startIdNotNumber,
 } from './errors.ts';
 import { pyRepr, pyTypeName } from './python.ts';
-
-/** Python truthiness of a JSON value. */
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
-}
-
-/** What Python's `for x in value` yields for a JSON value. */
-function pyIterate(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return [...value];
-  if (value !== null && typeof value === 'object') return Object.keys(value);
-  throw new Error(notIterable(pyTypeName(value)));
-}
+import { pyIterate, pyTruthy as truthy } from './python-values.ts';
 
 /** A deck name; upstream: anything else fails inside Anki's backend with a TypeError. */
 function deckName(name: unknown): string {

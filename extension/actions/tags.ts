@@ -8,6 +8,7 @@ import { replaceTagInAllNotes, replaceTagInNotes } from '../collection/tags/repl
 import { action, opt, req } from './define.ts';
 import { noAttribute, notAnInteger, noteNotFound, notIterable, tagsMustBeStrings, tagsNotString } from './errors.ts';
 import { pyTypeName } from './python.ts';
+import { pyTruthy as truthy } from './python-values.ts';
 
 /** A note id as Anki's backend takes it (an int). */
 function noteId(value: unknown): number {
@@ -28,13 +29,6 @@ function noteIds(value: unknown): number[] {
 function tagText(value: unknown): string {
   if (typeof value !== 'string') throw new Error(tagsNotString(pyTypeName(value)));
   return value;
-}
-
-/** Python truthiness of a JSON value. */
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (value !== null && typeof value === 'object') return Object.keys(value).length > 0;
-  return Boolean(value);
 }
 
 function existingNoteTags(col: Collection, note: unknown): string[] {
