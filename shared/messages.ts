@@ -42,6 +42,8 @@ export interface HttpRequestMessage {
   encoding: 'utf8' | 'base64' | 'http';
   bodyPath?: string;
   bodyToken?: string;
+  /** The host's token for its own port, so a large reply can go back over HTTP. */
+  token?: string;
 }
 
 /** Bodies at least this large are fetched from the host over HTTP rather than chunked. */
@@ -150,7 +152,17 @@ export interface FileReplyMessage {
  */
 export const FILE_TOKEN_HEADER = 'x-acb-file-token';
 export const FILE_STAT_HEADER = 'x-acb-file-stat';
-export const FILE_HTTP_PATHS = { media: '/_acb/media/', file: '/_acb/file', body: '/_acb/body/' } as const;
+export const FILE_HTTP_PATHS = { media: '/_acb/media/', file: '/_acb/file', body: '/_acb/body/', reply: '/_acb/reply/' } as const;
+
+/**
+ * A large reply goes back as raw bytes: the extension PUTs the body to
+ * FILE_HTTP_PATHS.reply + request id with the token, and the status and
+ * headers as JSON in this header; the host writes it as that request's answer.
+ */
+export const REPLY_META_HEADER = 'x-acb-reply';
+
+/** Replies at least this large (UTF-16 length of the body) go back over HTTP. */
+export const HTTP_REPLY_THRESHOLD_CHARS = 256 * 1024;
 
 /** host → extension: files that appeared, changed or disappeared in the media folder (not by the host's own hand). */
 export interface MediaChangedMessage {

@@ -145,25 +145,50 @@ export const relearnCards = action({ cards: req<number[]>() }, ({ col }, { cards
   return null;
 });
 
-export const answerCards = action({ answers: req<{ cardId: number; ease: number }[]>() }, ({ col }, { answers }) =>
-  // upstream: each answer is saved on its own; an invalid ease fails the action after the earlier answers were saved.
-  pyIterate(answers).map((answer) => {
-    const id = pyIndex(answer, 'cardId');
-    const ease = pyIndex(answer, 'ease');
-    const card = pylibCard(col, id);
-    if (!card) return false;
-    const rating = ratingOf(ease);
-    // upstream: a falsy id gives a blank card, which Anki then does not find.
-    if (card.id === 0) return false;
-    try {
-      answerCard(col, card.id, rating);
-      return true;
-    } catch (e) {
-      if (e instanceof CardNotFoundError) return false;
-      throw e;
+/** A valid answer's card and rating, `false` for an answer upstream reports as not done; throws upstream's errors. */
+function checkedAnswer(col: Collection, answer: unknown): { id: number; rating: ReturnType<typeof ratingOf> } | false {
+  const id = pyIndex(answer, 'cardId');
+  const ease = pyIndex(answer, 'ease');
+  const card = pylibCard(col, id);
+  if (!card) return false;
+  const rating = ratingOf(ease);
+  // upstream: a falsy id gives a blank card, which Anki then does not find.
+  return card.id === 0 ? false : { id: card.id, rating };
+}
+
+export const answerCards = action({ answers: req<{ cardId: number; ease: number }[]>() }, ({ col }, { answers }) => {
+  const items = pyIterate(answers);
+  // One transaction for the whole request (one journal entry, one col write).
+  // upstream: each answer is saved on its own, so an invalid answer fails the
+  // action with the earlier answers kept: they are committed, then the error is raised.
+  let failure: unknown = null;
+  const { result } = col.transact(() => {
+    const out: boolean[] = [];
+    for (const answer of items) {
+      let checked: ReturnType<typeof checkedAnswer>;
+      try {
+        checked = checkedAnswer(col, answer);
+      } catch (e) {
+        failure = e;
+        break;
+      }
+      if (checked === false) {
+        out.push(false);
+        continue;
+      }
+      try {
+        answerCard(col, checked.id, checked.rating);
+        out.push(true);
+      } catch (e) {
+        if (!(e instanceof CardNotFoundError)) throw e; // anything unexpected undoes the whole request
+        out.push(false);
+      }
     }
-  }),
-);
+    return out;
+  });
+  if (failure !== null) throw failure;
+  return result;
+});
 
 export const setDueDate = action({ cards: req<number[]>(), days: req<string>() }, ({ col }, p) => {
   const ids = pyIterate(p.cards).map(cardId);

@@ -3,10 +3,10 @@
  * config, answer each forwarded HTTP request through the API service, and
  * remember what the host last reported.
  */
-import type { HostStatusMessage, HostToExtension } from '../../shared/messages.ts';
+import type { HostStatusMessage, HostToExtension, HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
 import type { ExtensionConfig } from './config.ts';
 import { NativePort } from './native-port.ts';
-import { fetchRequestBody } from './request-body.ts';
+import { fetchRequestBody, sendReplyOverHttp } from './request-body.ts';
 import type { ApiService } from './service.ts';
 
 /** Another party on the same port (the file bridge, host-files.ts). */
@@ -48,6 +48,12 @@ export class HostLink {
     this.port.send({ type: 'config', bindAddress: c.webBindAddress, bindPort: c.webBindPort, bodyLimitBytes: c.bodyLimitBytes });
   }
 
+  /** A large reply goes back over HTTP when it can, else (and every small one) through the port. */
+  private async reply(request: HttpRequestMessage, response: HttpResponseMessage): Promise<void> {
+    if (await sendReplyOverHttp(request, response, this.status)) return;
+    this.port.send(response);
+  }
+
   private onMessage(message: HostToExtension): void {
     if (this.peers.some((p) => p.accept(message))) return;
     if (message.type === 'status') {
@@ -57,7 +63,7 @@ export class HostLink {
     if (message.type === 'request') {
       const body = message.encoding === 'http' ? fetchRequestBody(message, this.status) : Promise.resolve(undefined);
       body.then((bytes) => this.service.handleHttp(message, bytes)).then(
-        (response) => this.port.send(response),
+        (response) => this.reply(message, response),
         (e: unknown) =>
           this.port.send({
             type: 'response',

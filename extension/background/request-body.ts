@@ -1,9 +1,18 @@
 /**
- * Large request bodies wait in the host (encoding 'http'); this fetches one,
- * once, as raw bytes from the host's own port, so it crosses neither the
- * native port nor a JSON or base64 pass.
+ * Large request bodies and replies cross between the host and the extension
+ * as raw bytes over the host's own port, not through the native port: a
+ * body waiting in the host (encoding 'http') is fetched once; a large reply
+ * is PUT back with its status and headers. Neither takes a JSON or base64 pass.
  */
-import { FILE_TOKEN_HEADER, type HostStatusMessage, type HttpRequestMessage } from '../../shared/messages.ts';
+import {
+  FILE_HTTP_PATHS,
+  FILE_TOKEN_HEADER,
+  HTTP_REPLY_THRESHOLD_CHARS,
+  REPLY_META_HEADER,
+  type HostStatusMessage,
+  type HttpRequestMessage,
+  type HttpResponseMessage,
+} from '../../shared/messages.ts';
 
 /** Where to reach a server listening on `address` from this machine. */
 function reachable(address: string | null): string {
@@ -22,4 +31,30 @@ export async function fetchRequestBody(msg: HttpRequestMessage, status: HostStat
   });
   if (!res.ok) throw new Error(`the request body could not be read from the host (HTTP ${res.status})`);
   return new Uint8Array(await res.arrayBuffer());
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Sends a large reply over HTTP; false when it is small, or when HTTP cannot
+ * be used (then the native port carries it, in chunks).
+ */
+export async function sendReplyOverHttp(request: HttpRequestMessage, response: HttpResponseMessage, status: HostStatusMessage | null): Promise<boolean> {
+  const body = response.body;
+  if (body === null || body.length < HTTP_REPLY_THRESHOLD_CHARS || !request.token || !status?.listening || !status.port) return false;
+  try {
+    const res = await fetch(`http://${reachable(status.address)}:${status.port}${FILE_HTTP_PATHS.reply}${response.id}`, {
+      method: 'PUT',
+      body: encoder.encode(body),
+      headers: {
+        [FILE_TOKEN_HEADER]: request.token,
+        [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers }),
+      },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
 }

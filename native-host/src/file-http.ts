@@ -9,7 +9,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FILE_HTTP_PATHS, FILE_STAT_HEADER, FILE_TOKEN_HEADER, type FileFailure } from '../../shared/messages.ts';
+import { FILE_HTTP_PATHS, FILE_STAT_HEADER, FILE_TOKEN_HEADER, REPLY_META_HEADER, type FileFailure } from '../../shared/messages.ts';
 import { fileFailure } from './files.ts';
 import type { MediaFolder } from './media-folder.ts';
 
@@ -42,6 +42,9 @@ export class FileHttp {
 
   private readonly bodies = new Map<string, Buffer>();
   private nextBody = 1;
+
+  /** Where large replies from the extension go (the forwarder). */
+  onReply: ((id: number, status: number, headers: Record<string, string>, body: Buffer) => boolean) | null = null;
 
   constructor(private readonly folder: MediaFolder) {}
 
@@ -81,6 +84,14 @@ export class FileHttp {
 
   private async answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
+    if (url.pathname.startsWith(FILE_HTTP_PATHS.reply) && method === 'PUT') {
+      const id = Number(url.pathname.slice(FILE_HTTP_PATHS.reply.length));
+      const meta = JSON.parse(String(req.headers[REPLY_META_HEADER] ?? '{}')) as { status?: number; headers?: Record<string, string> };
+      const body = await readAll(req);
+      const taken = this.onReply?.(id, meta.status ?? 200, meta.headers ?? {}, body) ?? false;
+      if (!taken) throw Object.assign(new Error(`no request ${id} waits for a reply`), { code: 'ENOENT' });
+      return sendJson(res, {});
+    }
     if (url.pathname.startsWith(FILE_HTTP_PATHS.body)) {
       const body = this.bodies.get(url.pathname);
       this.bodies.delete(url.pathname);

@@ -15,7 +15,7 @@ import {
 } from '../../shared/messages.ts';
 import { readBody } from './body.ts';
 import { log } from './log.ts';
-import { bodyTooLarge, NOT_CONNECTED, writeExtensionReply, writeJsonError } from './replies.ts';
+import { bodyTooLarge, NOT_CONNECTED, writeExtensionBytes, writeExtensionReply, writeJsonError } from './replies.ts';
 
 /** The body as text when it is valid UTF-8 (no base64 pass), else as base64. */
 function encodeBody(body: Buffer): { body: string; encoding: 'utf8' | 'base64' } {
@@ -23,11 +23,11 @@ function encodeBody(body: Buffer): { body: string; encoding: 'utf8' | 'base64' }
 }
 
 /**
- * Bodies this large wait in the host for the extension to fetch over HTTP.
- * ACB_HTTP_BODY_MIN overrides it (bytes; tests set it high to send every body
- * through native messaging in chunks).
+ * ACB_NATIVE_ONLY=1 sends every body and reply through native messaging (in
+ * chunks when large) instead of the host's HTTP side channel: the tests use it
+ * to exercise the chunked path end to end.
  */
-const httpBodyThreshold = Number(process.env.ACB_HTTP_BODY_MIN) > 0 ? Number(process.env.ACB_HTTP_BODY_MIN) : HTTP_BODY_THRESHOLD_BYTES;
+const nativeOnly = process.env.ACB_NATIVE_ONLY === '1';
 
 export class Forwarder {
   /** True once the extension's config has arrived, until its channel closes. */
@@ -74,6 +74,17 @@ export class Forwarder {
     }
   }
 
+  /** Writes a reply whose body came as raw bytes; false when no such request waits. */
+  answerBytes(id: number, status: number, headers: Record<string, string>, body: Buffer): boolean {
+    this.unstash(id);
+    const res = this.pending.get(id);
+    if (!res) return false;
+    this.pending.delete(id);
+    if (res.destroyed || res.writableEnded) return true;
+    writeExtensionBytes(res, status, headers, body);
+    return true;
+  }
+
   /** Answers 503 to every request in flight; resolves once those answers are written. */
   failAll(): Promise<void> {
     const written: Promise<void>[] = [];
@@ -113,12 +124,13 @@ export class Forwarder {
       path: req.url ?? '/',
       headers,
       ...this.encode(id, body),
+      ...(this.bodies && !nativeOnly ? { token: this.bodies.token } : {}),
     });
   }
 
   /** Small bodies travel in the message; large ones wait in the host for the extension to fetch. */
   private encode(id: number, body: Buffer): Pick<HttpRequestMessage, 'body' | 'encoding' | 'bodyPath' | 'bodyToken'> {
-    if (this.bodies && body.length >= httpBodyThreshold) {
+    if (this.bodies && !nativeOnly && body.length >= HTTP_BODY_THRESHOLD_BYTES) {
       const bodyPath = this.bodies.stashBody(body);
       this.stashed.set(id, bodyPath);
       return { body: '', encoding: 'http', bodyPath, bodyToken: this.bodies.token };

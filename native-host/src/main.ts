@@ -27,6 +27,7 @@ const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.ha
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
 const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => link.send({ type: 'media-changed', ...changes }));
 const fileHttp = new FileHttp(mediaFolder);
+fileHttp.onReply = (id, status, headers, body) => forwarder.answerBytes(id, status, headers, body);
 const files = new FileService(mediaFolder, (reply) => link.send(reply), fileHttp.token);
 
 function onMessage(message: unknown): void {

@@ -35,3 +35,16 @@ export function writeExtensionReply(res: ServerResponse, reply: HttpResponseMess
   if (body === null) res.end();
   else res.end(body, 'utf8');
 }
+
+/** Writes a reply whose body arrived as raw bytes (FILE_HTTP_PATHS.reply). */
+export function writeExtensionBytes(res: ServerResponse, status: number, given: Record<string, string>, body: Buffer): void {
+  const headers: Record<string, string | number> = {};
+  for (const name in given) {
+    const lower = name.toLowerCase();
+    if (lower === 'content-length' || lower === 'transfer-encoding') continue;
+    headers[name] = given[name]!;
+  }
+  headers['Content-Length'] = body.length;
+  res.writeHead(status, headers);
+  res.end(body);
+}

@@ -32,8 +32,8 @@ async function bigDeckRoundTrip(c: Chain): Promise<void> {
   expect((await http(c.port, '{"action":"version"}')).text).toBe('6');
 }
 
-it('carries a 20 MB body chunked through native messaging when the host is told to keep no body', async () => {
-  const chunked = await startChain({ env: { ACB_HTTP_BODY_MIN: String(1024 ** 4) } });
+it('carries a 20 MB body in and a 20 MB reply out, both chunked through native messaging (ACB_NATIVE_ONLY)', async () => {
+  const chunked = await startChain({ env: { ACB_NATIVE_ONLY: '1' } });
   try {
     await bigDeckRoundTrip(chunked);
   } finally {
@@ -42,7 +42,7 @@ it('carries a 20 MB body chunked through native messaging when the host is told 
   }
 }, 240_000);
 
-it('carries a 20 MB body in (fetched from the host) and a 20 MB reply out (chunked)', async () => {
+it('carries a 20 MB body in and a 20 MB reply out over the host\'s HTTP side channel', async () => {
   await bigDeckRoundTrip(chain);
 }, 180_000);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILE_TOKEN_HEADER, HTTP_BODY_THRESHOLD_BYTES, type HttpRequestMessage } from '../../../shared/messages.ts';
+import { FILE_HTTP_PATHS, FILE_TOKEN_HEADER, HTTP_BODY_THRESHOLD_BYTES, REPLY_META_HEADER, type HttpRequestMessage } from '../../../shared/messages.ts';
 import { HostProcess, http, json } from './host-process.ts';
 
 const MiB = 1024 * 1024;
@@ -142,6 +142,26 @@ describe('native host forwarding', () => {
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(big));
     expect(res.body.equals(Buffer.from(big, 'utf8'))).toBe(true);
   }, 120_000);
+
+  it('takes a large reply as raw bytes PUT with the token, and writes it as the answer', async () => {
+    const reply = http(port, { body: '{"action":"deckNames"}' });
+    const req = await host.next<HttpRequestMessage>('request');
+    expect(req.token).toMatch(/^[0-9a-f]{64}$/);
+    const big = Buffer.from('"é漢😀"'.repeat(100_000));
+    const put = await http(port, {
+      method: 'PUT',
+      path: `${FILE_HTTP_PATHS.reply}${req.id}`,
+      headers: { [FILE_TOKEN_HEADER]: req.token!, [REPLY_META_HEADER]: JSON.stringify({ status: 200, headers: { 'Content-Type': 'application/json' } }) },
+      body: big,
+    });
+    expect(put.status).toBe(200);
+    const res = await reply;
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.body.equals(big)).toBe(true);
+    const late = await http(port, { method: 'PUT', path: `${FILE_HTTP_PATHS.reply}${req.id}`, headers: { [FILE_TOKEN_HEADER]: req.token! }, body: 'x' });
+    expect(late.status).toBe(404);
+  });
 
   it('answers 413 over the configured body limit, and keeps serving', async () => {
     host.config(port, { bodyLimitBytes: 1000 });
