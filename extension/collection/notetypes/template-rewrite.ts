@@ -57,25 +57,5 @@ export function withReplacement(nodes: readonly TemplateNode[], field: string, c
   return [...nodes, { type: 'replacement', fieldName: field, filters: cloze ? ['cloze'] : [] }];
 }
 
-export function templateToString(nodes: readonly TemplateNode[]): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out += node.text;
-        break;
-      case 'comment':
-        out += `<!--${node.text}-->`;
-        break;
-      case 'replacement':
-        out += `{{${[...node.filters].reverse().concat(node.fieldName).join(':')}}}`;
-        break;
-      case 'conditional': {
-        const open = node.negated ? '^' : '#';
-        out += `{{${open}${node.name}}}${templateToString(node.children)}{{/${node.name}}}`;
-        break;
-      }
-    }
-  }
-  return out;
-}
+export { templateToString } from '../render/template-write.ts';
+

@@ -1,5 +1,5 @@
 /**
- * The stub `collection.anki2` of a legacy package: a new collection with one
+ * The dummy `collection.anki2` of a legacy package: a new collection with one
  * Basic note, "This file requires a newer version of Anki.", so that Anki
  * 2.0 (which reads only this file) shows that instead of failing
  * (pylib `_addDummyCollection`).

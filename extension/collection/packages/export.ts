@@ -1,6 +1,6 @@
 /**
  * Exporting a deck as a legacy .apkg that every Anki since 2.1.0 imports
- * (anki-formats.md §1.4): the stub `collection.anki2`, the schema-11
+ * (anki-formats.md §1.4): the dummy `collection.anki2`, the schema-11
  * `collection.anki21` (both deflated), the media files as members 0, 1, …
  * (stored) and the JSON `media` list, in the order pylib's exporter writes
  * them. The collection is read in one go; the package is built after, in
