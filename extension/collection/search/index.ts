@@ -7,6 +7,7 @@
 import type { Collection } from '../collection.ts';
 import { InvalidRegexError } from './errors.ts';
 import { registerSearchFunctions } from './functions.ts';
+import { ensureSortFieldIndex } from './sort-field-index.ts';
 import { collectionLookup } from './lookup.ts';
 import { parse } from './parse.ts';
 import { searchSql, type ItemType } from './sql.ts';
@@ -28,6 +29,7 @@ function find(col: Collection, query: string, item: ItemType): number[] {
   const { sql, args } = searchSql(parse(query), item, lookup);
   const maxIndexes = sql.includes('regexp_fields(') ? Math.max(0, ...lookup.notetypes().map((nt) => nt.fields.length)) : 0;
   registerSearchFunctions(col.db.raw, Math.max(16, maxIndexes));
+  if (sql.includes('lower(n.sfld)')) ensureSortFieldIndex(col.db.raw, col.db.inTransaction);
   // Prepared once and freed: a search's SQL (inlined ids) rarely repeats, so it stays out of Db's statement cache.
   const stmt = col.db.raw.prepare(sql);
   try {

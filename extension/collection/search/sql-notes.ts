@@ -5,6 +5,7 @@
  */
 import { fieldChecksum, stripHtmlPreservingMediaFilenames } from '../notes/text.ts';
 import { checksumsAreFew, exactFieldChecksums } from './checksums.ts';
+import { sortFieldKey } from './sort-field-index.ts';
 import { NO_COMBINING, STRIP_CLOZES } from './functions.ts';
 import type { NotetypeInfo } from './lookup.ts';
 import type { TextMode } from './nodes.ts';
@@ -111,7 +112,24 @@ export function field(ctx: SqlContext, name: string, text: string, mode: TextMod
   const any = `(${clauses.join(' or ')})`;
   // Only the first field, matched exactly, in every note type: narrow through the csum index first.
   const sums = narrowsByChecksum(ctx, name, text, mode) ? exactFieldChecksums(likeLiteral(value)!) : null;
-  return sums ? `(n.csum in (${sums.join(',')}) and ${any})` : any;
+  if (sums) return `(n.csum in (${sums.join(',')}) and ${any})`;
+  // Only the sort field, matched exactly: narrow through the lower(sfld) index.
+  const key = narrowsBySortField(ctx, name, text, mode);
+  return key === null ? any : `(lower(n.sfld) = ${ctx.arg(key)} and ${any})`;
+}
+
+/**
+ * The `lower(sfld)` key when `name:text` is an exact search on the sort
+ * field of every note type having it and the checksum cannot narrow it
+ * (sort-field-index.ts); else null.
+ */
+export function narrowsBySortField(ctx: SqlContext, name: string, text: string, mode: TextMode): string | null {
+  if (mode !== 'normal' || name === '*' || name === '_*' || name === '*_') return null;
+  const literal = likeLiteral(toSql(text));
+  if (literal === null || narrowsByChecksum(ctx, name, text, mode)) return null;
+  const byNotetype = fieldOrdsByNotetype(ctx, name);
+  if (byNotetype.length === 0 || !byNotetype.every(({ nt, ords }) => ords.length === 1 && ords[0] === nt.sortIdx)) return null;
+  return sortFieldKey(literal);
 }
 
 function fieldOrdsByNotetype(ctx: SqlContext, name: string): { nt: NotetypeInfo; ords: number[] }[] {

@@ -101,7 +101,8 @@ export function searchSql(node: Node, item: ItemType, lookup: SearchLookup): Sea
 function checksumDriven(ctx: SqlContext, node: Node): boolean {
   const conjuncts = node.kind === 'and' ? node.children : [node];
   return conjuncts.some(
-    (c) => c.kind === 'term' && c.term.type === 'field' && notes.narrowsByChecksum(ctx, nfc(c.term.field), ctx.noteText(c.term.text), c.term.mode),
+    (c) => c.kind === 'term' && c.term.type === 'field' && (notes.narrowsByChecksum(ctx, nfc(c.term.field), ctx.noteText(c.term.text), c.term.mode) ||
+        notes.narrowsBySortField(ctx, nfc(c.term.field), ctx.noteText(c.term.text), c.term.mode) !== null),
   );
 }
 
