@@ -196,7 +196,8 @@ export const setDueDate = action({ cards: req<number[]>(), days: req<string>() }
   try {
     setCardsDueDate(col, ids, p.days);
   } catch (e) {
-    if (e instanceof InvalidDueDateError) throw new Error(e.reason === 'invalid' ? e.input : E.numberInvalidOrOutOfRange);
+    // upstream: Anki's error text is the input itself; an empty one would read as no error to clients testing `if (error)`.
+    if (e instanceof InvalidDueDateError) throw new Error(e.reason === 'invalid' ? e.input || E.emptyDueDate : E.numberInvalidOrOutOfRange);
     throw e;
   }
   return true;

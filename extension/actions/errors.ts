@@ -154,3 +154,6 @@ export const numberInvalidOrOutOfRange = 'A number was invalid or out of range.'
 // Packages and their page
 /** Ours: a gui action run where no browser can show the extension's pages (the engine alone, in Node). */
 export const pagesUnavailable = 'the extension pages cannot be opened here';
+
+/** Ours: setDueDate with days "" (Anki's own text would be the empty input). */
+export const emptyDueDate = 'days must not be empty: give a number of days ("3"), "3!" or a range ("3-7")';

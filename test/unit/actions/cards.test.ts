@@ -1,4 +1,5 @@
 /** Card actions as a client sees them (version 6 replies), with every error path. */
+import * as E from '../../../extension/actions/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../extension/collection/clock.ts';
 import type { Collection } from '../../../extension/collection/collection.ts';
@@ -307,7 +308,7 @@ describe('setDueDate', () => {
   it('fails as Anki does on a text it cannot parse, changing nothing', async () => {
     const { col, ctx, a } = await setup();
     expect(await call(ctx, 'setDueDate', { cards: [a.cids[0]], days: 'tomorrow' })).toEqual({ result: null, error: 'tomorrow' });
-    expect(await call(ctx, 'setDueDate', { cards: [a.cids[0]], days: '' })).toEqual({ result: null, error: '' });
+    expect(await call(ctx, 'setDueDate', { cards: [a.cids[0]], days: '' })).toEqual({ result: null, error: E.emptyDueDate });
     expect(await call(ctx, 'setDueDate', { cards: [a.cids[0]], days: '99999999999' })).toEqual({
       result: null,
       error: 'A number was invalid or out of range.',
