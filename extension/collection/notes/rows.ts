@@ -1,23 +1,10 @@
 /** Reading notes: the `notes` row, and the cards of notes. */
 import type { Collection } from '../collection.ts';
+import type { NoteRow } from '../schema/rows.ts';
 import { FIELD_SEPARATOR } from './fields.ts';
 
-/** A `notes` row as stored (schema 11). */
-export interface NoteRow {
-  id: number;
-  guid: string;
-  mid: number;
-  /** Seconds. */
-  mod: number;
-  usn: number;
-  /** `" a b "` or `""`. */
-  tags: string;
-  flds: string;
-  sfld: string | number;
-  csum: number;
-  flags: number;
-  data: string;
-}
+export type { NoteRow };
+
 
 const NOTE_COLUMNS = 'id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data';
 

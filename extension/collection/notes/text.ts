@@ -13,7 +13,7 @@ const HTML = /<!--.*?-->|<style.*?>.*?<\/style>|<script.*?>.*?<\/script>|<.*?>/g
 const WORD = String.raw`[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]`;
 
 /** Where a media tag can start: `<img`, `<audio`, `<video`, `<object` or `<source` as a whole word. */
-const MEDIA_START = new RegExp(String.raw`<(?:img|audio|video|object|source)(?!${WORD})`, 'giu');
+export const MEDIA_START = new RegExp(String.raw`<(?:img|audio|video|object|source)(?!${WORD})`, 'giu');
 
 /**
  * The `src`/`data` attribute that ends a media tag, tried at one position:
@@ -137,7 +137,7 @@ function replaceMediaTags(html: string): string {
  * same choices depth-first in the same order, remembering positions already
  * tried (where the attribute starts is all that decides the result).
  */
-function matchMediaTagRest(html: string, from: number): { filename: string; end: number } | null {
+export function matchMediaTagRest(html: string, from: number): { filename: string; end: number } | null {
   const tried = new Set<number>();
   const stack = [from];
   while (stack.length) {

@@ -10,22 +10,12 @@ import type { Collection } from '../collection.ts';
 import { foldName } from '../decks/names.ts';
 import type { DeckConfigJson, DeckJson } from '../decks/types.ts';
 import type { NotetypeJson } from '../notetypes/types.ts';
+import type { NoteRow } from '../schema/rows.ts';
 import { splitTags } from '../tags/split.ts';
 import { CARD_COLUMNS, REVLOG_COLUMNS, type CardRow, type RevlogRow } from './source-data.ts';
 
-export interface NoteExportRow {
-  id: number;
-  guid: string;
-  mid: number;
-  mod: number;
-  usn: number;
-  tags: string;
-  flds: string;
-  sfld: string | number;
-  csum: number;
-  flags: number;
-  data: string;
-}
+export type NoteExportRow = NoteRow;
+
 
 export interface ExportData {
   cards: CardRow[];

@@ -5,18 +5,7 @@
  * compared entity-decoded; a replaced name is entity-encoded again where the
  * original was.
  */
-import { decodeEntities } from '../notes/text.ts';
-
-/** A Unicode word character, as Rust's `\b` sees one. */
-const WORD = String.raw`[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]`;
-
-const TAG_START = new RegExp(String.raw`<(?:img|audio|video|object|source)(?!${WORD})`, 'giu');
-
-/** The `src`/`data` attribute ending a tag: double-quoted, single-quoted or bare name, then the tag's end. */
-const SRC = new RegExp(
-  String.raw`(?<!${WORD})(?:src|data)=(?:"([^"]+?)"[^>]*>|'([^']+?)'[^>]*>|([^ >]+?)(?: [^>]*>|>))`,
-  'yiu',
-);
+import { decodeEntities, matchMediaTagRest, MEDIA_START } from '../notes/text.ts';
 
 const SOUND = /\[sound:(.+?)\]/gsu;
 
@@ -27,42 +16,14 @@ interface Ref {
   name: string;
 }
 
-/**
- * Where the tag that starts before `from` ends, trying the positions Anki's
- * lazy pattern tries in its order (each position once: only where the
- * attribute starts decides the result).
- */
-function tagRest(html: string, from: number): { end: number; name: string } | null {
-  const tried = new Set<number>();
-  const stack = [from];
-  while (stack.length) {
-    const pos = stack.pop()!;
-    if (tried.has(pos)) continue;
-    tried.add(pos);
-    if (pos > from) {
-      SRC.lastIndex = pos;
-      const m = SRC.exec(html);
-      if (m) return { end: SRC.lastIndex, name: m[1] ?? m[2] ?? m[3] ?? '' };
-    }
-    if (pos >= html.length) continue;
-    const ch = html[pos]!;
-    if ((ch === '"' || ch === "'") && pos + 1 < html.length && html[pos + 1] !== ch) {
-      const close = html.indexOf(ch, pos + 2);
-      if (close > 0) stack.push(close + 1);
-    }
-    if (ch !== '>') stack.push(pos + (html.codePointAt(pos)! > 0xffff ? 2 : 1));
-  }
-  return null;
-}
-
 function htmlRefs(html: string): Ref[] {
   if (!html.includes('<')) return [];
   const out: Ref[] = [];
-  const start = new RegExp(TAG_START.source, TAG_START.flags);
+  const start = new RegExp(MEDIA_START.source, MEDIA_START.flags);
   for (let m = start.exec(html); m; m = start.exec(html)) {
-    const rest = tagRest(html, m.index + m[0].length);
+    const rest = matchMediaTagRest(html, m.index + m[0].length);
     if (!rest) continue;
-    out.push({ start: m.index, end: rest.end, name: rest.name });
+    out.push({ start: m.index, end: rest.end, name: rest.filename });
     start.lastIndex = rest.end;
   }
   return out;

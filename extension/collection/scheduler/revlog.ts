@@ -7,18 +7,10 @@
  */
 import type { Collection } from '../collection.ts';
 import { nextRowId } from '../ids.ts';
+import type { RevlogRow } from '../schema/rows.ts';
 
-export interface RevlogEntry {
-  id: number;
-  cid: number;
-  usn: number;
-  ease: number;
-  ivl: number;
-  lastIvl: number;
-  factor: number;
-  time: number;
-  type: number;
-}
+export type RevlogEntry = RevlogRow;
+
 
 export type NewRevlogEntry = Omit<RevlogEntry, 'id' | 'usn'>;
 

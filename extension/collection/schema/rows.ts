@@ -1,5 +1,22 @@
 /** Rows of the schema-11 tables as sql.js returns them (column names kept). */
 
+export interface NoteRow {
+  id: number;
+  guid: string;
+  mid: number;
+  /** Seconds. */
+  mod: number;
+  usn: number;
+  /** `" a b "` or `""`. */
+  tags: string;
+  flds: string;
+  /** Integer affinity: numeric text comes back as a number. */
+  sfld: string | number;
+  csum: number;
+  flags: number;
+  data: string;
+}
+
 export interface CardRow {
   id: number;
   nid: number;
