@@ -8,6 +8,7 @@ import type { Collection } from '../../extension/collection/collection.ts';
 import { nextRowId } from '../../extension/collection/ids.ts';
 import { notetypeByName } from '../../extension/collection/notetypes/lookup.ts';
 import { joinTags } from '../../extension/collection/tags/split.ts';
+import type { NoteRow } from '../../extension/collection/schema/rows.ts';
 
 export interface NoteRowInput {
   id?: number;
@@ -46,19 +47,7 @@ export interface CardRowInput {
   data?: string;
 }
 
-export interface NoteRow {
-  id: number;
-  guid: string;
-  mid: number;
-  mod: number;
-  usn: number;
-  tags: string;
-  flds: string;
-  sfld: string | number;
-  csum: number;
-  flags: number;
-  data: string;
-}
+export type { NoteRow };
 
 export type CardRow = Required<CardRowInput>;
 

@@ -29,26 +29,8 @@ export const CardQueue = {
   PreviewRepeat: 4,
 } as const;
 
-interface RawCardRow {
-  id: number;
-  nid: number;
-  did: number;
-  ord: number;
-  mod: number;
-  usn: number;
-  type: number;
-  queue: number;
-  due: unknown;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  odue: unknown;
-  odid: number;
-  flags: number;
-  data: unknown;
-}
+/** The row as read: `due`/`odue` may be anything in a damaged file, `data` not yet parsed. */
+type RawCardRow = Omit<CardRow, 'due' | 'odue' | 'data'> & { due: unknown; odue: unknown; data: unknown };
 
 /** Anki reads a `due`/`odue` that is not an integer as 0. */
 function intOrZero(v: unknown): number {

@@ -8,27 +8,8 @@ import { notetypeByName, saveNotetype } from '../../../../extension/collection/n
 import { newTemplate } from '../../../../extension/collection/notetypes/stock.ts';
 import type { NotetypeJson } from '../../../../extension/collection/notetypes/types.ts';
 import { newCollection, TEST_NOW } from '../../../helpers/builders.ts';
+import type { CardRow } from '../../../../extension/collection/schema/rows.ts';
 
-interface CardRow {
-  id: number;
-  nid: number;
-  did: number;
-  ord: number;
-  mod: number;
-  usn: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  odue: number;
-  odid: number;
-  flags: number;
-  data: string;
-}
 
 let col: Collection;
 let nextNoteId = 1_700_000_000_000;

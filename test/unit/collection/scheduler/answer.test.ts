@@ -14,6 +14,7 @@ import { timingAt } from '../../../../extension/collection/scheduler/timing.ts';
 import type { RatingValue } from '../../../../extension/collection/scheduler/states/types.ts';
 import { newCollection, TEST_NOW } from '../../../helpers/builders.ts';
 import { cardRow, insertNoteWithCards, noteRow, type CardRowInput } from '../../../helpers/rows.ts';
+import type { RevlogRow } from '../../../../extension/collection/schema/rows.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -28,17 +29,6 @@ function addCard(col: Collection, card: Omit<CardRowInput, 'nid'>): number {
   return insertNoteWithCards(col, {}, [card]).cids[0]!;
 }
 
-interface RevlogRow {
-  id: number;
-  cid: number;
-  usn: number;
-  ease: number;
-  ivl: number;
-  lastIvl: number;
-  factor: number;
-  time: number;
-  type: number;
-}
 
 function revlog(col: Collection, cid: number): RevlogRow[] {
   return col.db.query<RevlogRow>('select * from revlog where cid = ? order by id', [cid]);
