@@ -56,6 +56,64 @@ export interface HttpResponseMessage {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /**
+   * The host writes this reply only once its journal file holds every entry
+   * up to this seq (JournalAppendMessage): the reply acknowledges writes
+   * that IndexedDB may not have committed yet.
+   */
+  journalSeq?: number;
+  /** Entries to append before this reply is considered (one message instead of two). */
+  journal?: JournalAppendMessage;
+}
+
+/**
+ * extension → host: the writes of committed collection transactions (each
+ * entry the extension's encoding of one transaction's statements), to be
+ * appended in order to the journal file named by `key` and synced to disk.
+ * A second copy of IndexedDB's journal, which is slower to commit: a reply
+ * whose writes are only here carries `journalSeq`. It travels on its own, or
+ * inside the reply it comes with (HttpResponseMessage.journal).
+ */
+export interface JournalAppendMessage {
+  type: 'journal-append';
+  key: string;
+  entries: JournalEntry[];
+}
+
+/** extension → host: entries up to `upTo` are committed in IndexedDB; the host may forget them. */
+export interface JournalTrimMessage {
+  type: 'journal-trim';
+  key: string;
+  upTo: number;
+}
+
+/** extension → host: which entries after `after` the journal file `key` holds (at start-up). */
+export interface JournalReadMessage {
+  type: 'journal-read';
+  id: number;
+  key: string;
+  after: number;
+}
+
+/** One journal entry as the host keeps it. */
+export interface JournalEntry {
+  seq: number;
+  entry: string;
+}
+
+/** host → extension: the answer to JournalReadMessage `id`, entries in seq order. */
+export interface JournalEntriesMessage {
+  type: 'journal-entries';
+  id: number;
+  entries: JournalEntry[];
+  error: string | null;
+}
+
+/** host → extension: the journal file cannot be written; replies must wait for IndexedDB again. */
+export interface JournalFailedMessage {
+  type: 'journal-failed';
+  key: string;
+  error: string;
 }
 
 /** extension → host: where to listen and how much to accept. */
@@ -172,6 +230,18 @@ export interface MediaChangedMessage {
   removed: MediaFileStat[];
 }
 
-export type HostToExtension = HttpRequestMessage | HostStatusMessage | FileReplyMessage | MediaChangedMessage;
-export type ExtensionToHost = HttpResponseMessage | HostConfigMessage | FileRequestMessage;
+export type HostToExtension =
+  | HttpRequestMessage
+  | HostStatusMessage
+  | FileReplyMessage
+  | MediaChangedMessage
+  | JournalEntriesMessage
+  | JournalFailedMessage;
+export type ExtensionToHost =
+  | HttpResponseMessage
+  | HostConfigMessage
+  | FileRequestMessage
+  | JournalAppendMessage
+  | JournalTrimMessage
+  | JournalReadMessage;
 export type WireMessage = HostToExtension | ExtensionToHost | ChunkMessage;

@@ -6,7 +6,7 @@
 import type { HostStatusMessage, HostToExtension, HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
 import type { ExtensionConfig } from './config.ts';
 import { NativePort } from './native-port.ts';
-import { fetchRequestBody, sendReplyOverHttp } from './request-body.ts';
+import { fetchRequestBody, sendReplyOverHttp, willSendOverHttp } from './request-body.ts';
 import type { ApiService } from './service.ts';
 
 /** Another party on the same port (the file bridge, host-files.ts). */
@@ -50,6 +50,12 @@ export class HostLink {
 
   /** A large reply goes back over HTTP when it can, else (and every small one) through the port. */
   private async reply(request: HttpRequestMessage, response: HttpResponseMessage): Promise<void> {
+    if (response.journal && willSendOverHttp(request, response, this.status)) {
+      // The entries go first, through the port; the host holds the reply until it has them.
+      const { journal, ...rest } = response;
+      this.port.send(journal);
+      response = rest;
+    }
     if (await sendReplyOverHttp(request, response, this.status)) return;
     this.port.send(response);
   }

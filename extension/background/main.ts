@@ -7,6 +7,7 @@ import { DexieMediaStore } from '../storage/media-store.ts';
 import { Persistence } from '../storage/persistence.ts';
 import { ConfigStore } from './config.ts';
 import { HostBridge } from './host-files.ts';
+import { HostJournal } from './host-journal.ts';
 import { HostLink } from './host-link.ts';
 import { listenForImports } from './import-port.ts';
 import { MediaSync } from './media-sync.ts';
@@ -20,13 +21,16 @@ const config = new ConfigStore();
 const ready = (async () => {
   const [SQL, store] = await Promise.all([loadSqlJs(), Persistence.open(), config.load()]);
   const files = new HostBridge();
+  const hostJournal = new HostJournal();
   const media = new MediaSync(new DexieMediaStore(store.db), files);
-  const service = new ApiService({ SQL, store, media, files, clock: systemClock, settings: () => config.get() });
-  await service.start();
-  const link = new HostLink(service, () => config.get(), [files]);
+  const service = new ApiService({ SQL, store, media, files, hostJournal, clock: systemClock, settings: () => config.get() });
+  const link = new HostLink(service, () => config.get(), [files, hostJournal]);
   files.attach(link.port);
+  hostJournal.attach(link.port);
   config.onChange(() => link.pushConfig());
+  // Connected first: the collection loads with the entries only the host's journal may hold.
   link.connect();
+  await service.start();
   return { service, link, media, files };
 })();
 

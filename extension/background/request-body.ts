@@ -35,20 +35,27 @@ export async function fetchRequestBody(msg: HttpRequestMessage, status: HostStat
 
 const encoder = new TextEncoder();
 
+/** Whether sendReplyOverHttp will try HTTP for this reply (a large body, and the host listening). */
+export function willSendOverHttp(request: HttpRequestMessage, response: HttpResponseMessage, status: HostStatusMessage | null): boolean {
+  const body = response.body;
+  return body !== null && body.length >= HTTP_REPLY_THRESHOLD_CHARS && !!request.token && !!status?.listening && !!status.port;
+}
+
 /**
  * Sends a large reply over HTTP; false when it is small, or when HTTP cannot
  * be used (then the native port carries it, in chunks).
  */
 export async function sendReplyOverHttp(request: HttpRequestMessage, response: HttpResponseMessage, status: HostStatusMessage | null): Promise<boolean> {
   const body = response.body;
-  if (body === null || body.length < HTTP_REPLY_THRESHOLD_CHARS || !request.token || !status?.listening || !status.port) return false;
+  const token = request.token;
+  if (body === null || !token || !status?.port || !willSendOverHttp(request, response, status)) return false;
   try {
     const res = await fetch(`http://${reachable(status.address)}:${status.port}${FILE_HTTP_PATHS.reply}${response.id}`, {
       method: 'PUT',
       body: encoder.encode(body),
       headers: {
-        [FILE_TOKEN_HEADER]: request.token,
-        [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers }),
+        [FILE_TOKEN_HEADER]: token,
+        [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers, journalSeq: response.journalSeq }),
       },
       credentials: 'omit',
       cache: 'no-store',

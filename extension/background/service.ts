@@ -5,7 +5,8 @@
  *
  * Durability: every committed transaction's statements are appended to the
  * journal at once; a reply leaves only after every append issued before it
- * has committed, so an acknowledged write is never lost.
+ * has committed, in IndexedDB or in the host's journal file (host-journal.ts),
+ * so an acknowledged write is never lost.
  */
 import type { SqlJsStatic } from 'sql.js';
 import type { HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
@@ -17,12 +18,21 @@ import type { RecordedStatement } from '../collection/db.ts';
 import type { HostFiles, MediaStore } from '../collection/media/types.ts';
 import { loadCollection, type CollectionStore } from '../collection/lifecycle.ts';
 import { handleRequest } from './handler.ts';
+import type { HostJournal } from './host-journal.ts';
 import { respond } from './http.ts';
 
 export interface JournalStore extends CollectionStore {
   append(statements: RecordedStatement[]): Promise<void>;
   /** Tells the store how to export the collection for checkpoints. */
   setExporter(exporter: (() => Uint8Array) | null): void;
+  /** The seq of the last append, and the highest one committed. */
+  readonly appendedSeq: number;
+  readonly committedSeq: number;
+  /** A journal write failed: appends are refused until the next load. */
+  readonly failed: boolean;
+  onCommitted: ((seq: number) => void) | null;
+  /** The name of this storage's journal in the host. */
+  journalKey(): Promise<string>;
 }
 
 export interface ServiceOptions {
@@ -33,6 +43,8 @@ export interface ServiceOptions {
   clock: Clock;
   settings: () => ApiSettings;
   profile?: string;
+  /** The host's copy of the journal; without it every reply waits for IndexedDB. */
+  hostJournal?: HostJournal;
 }
 
 export const DEFAULT_PROFILE = 'User 1';
@@ -41,6 +53,8 @@ export class ApiService {
   private col: Collection | null = null;
   private lastAppend: Promise<void> = Promise.resolve();
   private loading: Promise<Collection> | null = null;
+  /** A write the journal refused: the next reply waits for durable(), which reloads. */
+  private refused = false;
 
   constructor(private readonly options: ServiceOptions) {}
 
@@ -52,7 +66,7 @@ export class ApiService {
   async collection(): Promise<Collection> {
     if (this.col) return this.col;
     if (!this.loading) {
-      this.loading = loadCollection(this.options.SQL, this.options.store, this.options.clock).then((col) => {
+      this.loading = loadCollection(this.options.SQL, this.recoveringStore(), this.options.clock).then((col) => {
         col.onCommit = (statements) => this.journal(statements);
         this.options.store.setExporter(() => col.export());
         this.col = col;
@@ -64,8 +78,38 @@ export class ApiService {
     return this.loading;
   }
 
+  /**
+   * The store as the collection loads from it: IndexedDB's snapshot and
+   * journal, then the entries only the host's journal holds (acknowledged
+   * before IndexedDB committed them), appended to IndexedDB before anything
+   * else happens.
+   */
+  private recoveringStore(): CollectionStore {
+    const { store, hostJournal } = this.options;
+    return {
+      saveSnapshot: (bytes) => store.saveSnapshot(bytes),
+      load: async () => {
+        const loaded = await store.load();
+        if (!hostJournal) return loaded;
+        const key = await store.journalKey();
+        // Without a snapshot this storage is new: the host holds nothing under its new key.
+        const extra = loaded.snapshot ? await hostJournal.entriesAfter(key, store.appendedSeq) : [];
+        await Promise.all(extra.map((e) => store.append(e.statements)));
+        store.onCommitted = (seq) => hostJournal.committedUpTo(seq);
+        hostJournal.start(key, store.appendedSeq);
+        return { snapshot: loaded.snapshot, entries: [...loaded.entries, ...extra.map((e) => e.statements)] };
+      },
+    };
+  }
+
   private journal(statements: RecordedStatement[]): void {
-    this.lastAppend = this.options.store.append(statements);
+    const { store, hostJournal } = this.options;
+    const before = store.appendedSeq;
+    this.lastAppend = store.append(statements);
+    // Observed here so a failure is not reported as unhandled; durable() still sees it.
+    this.lastAppend.catch(() => undefined);
+    if (store.appendedSeq > before) hostJournal?.offer(store.appendedSeq, statements);
+    else if (statements.length > 0) this.refused = true;
   }
 
   /** Waits until every write made so far is durable; reloads if one failed. */
@@ -83,6 +127,7 @@ export class ApiService {
 
   async reload(): Promise<void> {
     await this.lastAppend.catch(() => undefined);
+    this.refused = false;
     const old = this.col;
     this.col = null;
     this.options.store.setExporter(null);
@@ -102,6 +147,14 @@ export class ApiService {
       corsOriginList: () => this.options.settings().webCorsOriginList,
       handle: (request) => this.handle(request),
     }, bodyBytes);
+    const { store, hostJournal } = this.options;
+    const usable = hostJournal && !this.refused && !store.failed;
+    const journalSeq = usable ? hostJournal.cover(store.committedSeq, store.appendedSeq) : null;
+    // The host holds this reply until its journal file has the writes.
+    if (journalSeq !== null) {
+      const journal = hostJournal!.takeForReply();
+      return journal ? { ...response, journalSeq, journal } : { ...response, journalSeq };
+    }
     try {
       await this.durable();
     } catch (e) {

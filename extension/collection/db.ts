@@ -22,7 +22,13 @@ export class Db {
   private recording: RecordedStatement[] | null = null;
   private depth = 0;
 
-  constructor(readonly raw: Database) {}
+  constructor(readonly raw: Database) {
+    // The database lives in sql.js's in-memory file system; durability is the
+    // journal of recorded statements (storage/), not SQLite's. A rollback
+    // journal kept in memory still undoes failed transactions, without
+    // creating, growing and deleting a journal file on every commit.
+    raw.exec('pragma journal_mode = memory; pragma synchronous = off; pragma temp_store = memory');
+  }
 
   /** Rows as objects keyed by column name. */
   query<T extends object>(sql: string, params: Params = []): T[] {

@@ -66,6 +66,7 @@ export class StorageDb extends Dexie {
   journal!: Table<JournalRow, number>;
   settings!: Table<SettingRow, string>;
   media!: Table<MediaRow, string>;
+  readonly durability: Durability;
 
   constructor(options: StorageDbOptions = {}) {
     const dexieOptions: DexieOptions = {
@@ -75,6 +76,7 @@ export class StorageDb extends Dexie {
     if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
     if (options.addons) dexieOptions.addons = options.addons;
     super(options.name ?? DEFAULT_DATABASE_NAME, dexieOptions);
+    this.durability = options.durability ?? 'strict';
     this.version(1).stores({
       snapshots: 'key',
       journal: 'seq',
@@ -83,5 +85,28 @@ export class StorageDb extends Dexie {
     });
     // Media rows carry their size, indexed with mtime (compared with the media folder's files).
     this.version(2).stores({ media: 'name, [size+mtime]' });
+  }
+
+  /**
+   * Adds journal rows in one IndexedDB transaction, resolving when it has
+   * committed (with this database's durability). It talks to IndexedDB
+   * directly: this is the write every acknowledged change waits for, and
+   * Dexie's promise zones, middleware and change broadcast cost more than
+   * the write itself. Rows whose seq exists already fail the transaction.
+   */
+  addJournalRows(rows: readonly JournalRow[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = this.backendDB().transaction('journal', 'readwrite', { durability: this.durability });
+        const store = tx.objectStore('journal');
+        for (const row of rows) store.add(row);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+        return;
+      }
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('the journal write was aborted'));
+    });
   }
 }

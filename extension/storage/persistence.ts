@@ -22,6 +22,9 @@ import { systemScheduler, type Scheduler } from './scheduler.ts';
 
 export type Exporter = () => Uint8Array;
 
+/** The settings row holding journalKey(). */
+export const JOURNAL_KEY_SETTING = 'journalKey';
+
 export interface PersistenceOptions extends StorageDbOptions, CheckpointPolicyOptions {
   /** An already constructed database (its other options are then ignored). */
   db?: StorageDb;
@@ -87,6 +90,10 @@ export class Persistence {
   private loaded = false;
   private closed = false;
   private lastSeq = 0;
+  /** The highest seq committed in IndexedDB. */
+  private committed = 0;
+  /** Told the highest committed seq after each journal write. */
+  onCommitted: ((seq: number) => void) | null = null;
   private snapshotSeq = 0;
   private hasSnapshot = false;
   /** Entries and estimated bytes appended since load (cumulative)... */
@@ -141,6 +148,7 @@ export class Persistence {
     this.hasSnapshot = snapshot !== undefined;
     this.snapshotSeq = snapshot?.seq ?? 0;
     this.lastSeq = Math.max(this.snapshotSeq, typeof lastKey === 'number' ? lastKey : 0);
+    this.committed = this.lastSeq;
     this.appended = {
       entries: rows.length,
       bytes: rows.reduce((sum, r) => sum + estimateStatementsBytes(r.statements), 0),
@@ -312,8 +320,37 @@ export class Persistence {
   }
 
   private async writeBatch(rows: JournalRow[]): Promise<void> {
-    const db = this.db;
-    await db.transaction('rw', db.journal, () => db.journal.bulkAdd(rows));
+    await this.db.addJournalRows(rows);
+    this.committed = rows.at(-1)!.seq;
+    this.onCommitted?.(this.committed);
+  }
+
+  /** A journal write failed: appends are refused until load(). */
+  get failed(): boolean {
+    return this.commits.failed;
+  }
+
+  /** The seq of the last append (0 before any). */
+  get appendedSeq(): number {
+    return this.lastSeq;
+  }
+
+  /** The highest seq committed in IndexedDB: every append up to it is durable there. */
+  get committedSeq(): number {
+    return this.committed;
+  }
+
+  /**
+   * This storage's name for the host's copy of its journal: random, made on
+   * first use and kept, so another browser profile (or this one after its
+   * storage was cleared) never reads entries that are not its own.
+   */
+  async journalKey(): Promise<string> {
+    const row = await this.db.settings.get(JOURNAL_KEY_SETTING);
+    if (typeof row?.value === 'string') return row.value;
+    const key = crypto.randomUUID();
+    await this.db.settings.put({ key: JOURNAL_KEY_SETTING, value: key });
+    return key;
   }
 
   private review(): void {

@@ -44,7 +44,7 @@ export class FileHttp {
   private nextBody = 1;
 
   /** Where large replies from the extension go (the forwarder). */
-  onReply: ((id: number, status: number, headers: Record<string, string>, body: Buffer) => boolean) | null = null;
+  onReply: ((id: number, status: number, headers: Record<string, string>, body: Buffer, journalSeq?: number) => boolean) | null = null;
 
   constructor(private readonly folder: MediaFolder) {}
 
@@ -86,9 +86,9 @@ export class FileHttp {
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith(FILE_HTTP_PATHS.reply) && method === 'PUT') {
       const id = Number(url.pathname.slice(FILE_HTTP_PATHS.reply.length));
-      const meta = JSON.parse(String(req.headers[REPLY_META_HEADER] ?? '{}')) as { status?: number; headers?: Record<string, string> };
+      const meta = JSON.parse(String(req.headers[REPLY_META_HEADER] ?? '{}')) as { status?: number; headers?: Record<string, string>; journalSeq?: number };
       const body = await readAll(req);
-      const taken = this.onReply?.(id, meta.status ?? 200, meta.headers ?? {}, body) ?? false;
+      const taken = this.onReply?.(id, meta.status ?? 200, meta.headers ?? {}, body, meta.journalSeq) ?? false;
       if (!taken) throw Object.assign(new Error(`no request ${id} waits for a reply`), { code: 'ENOENT' });
       return sendJson(res, {});
     }

@@ -74,6 +74,11 @@ export class Forwarder {
     }
   }
 
+  /** True while request `id` waits for its reply. */
+  waits(id: number): boolean {
+    return this.pending.has(id);
+  }
+
   /** Writes a reply whose body came as raw bytes; false when no such request waits. */
   answerBytes(id: number, status: number, headers: Record<string, string>, body: Buffer): boolean {
     this.unstash(id);

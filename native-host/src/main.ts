@@ -4,7 +4,8 @@
  * every answer. Started by the browser through build/native-host/launch.sh;
  * see options.ts for `--listen HOST:PORT` and the environment it reads,
  * log.ts for ACB_HOST_LOG, and media-folder.ts for ACB_MEDIA_DIR (the media
- * folder; files.ts does file I/O for the extension). Exits when stdin ends
+ * folder; files.ts does file I/O for the extension), and journals.ts for the
+ * journal file that acknowledges writes before IndexedDB has them. Exits when stdin ends
  * or stdout breaks, answering 503 to every request still in flight.
  */
 import type { ExtensionToHost } from '../../shared/messages.ts';
@@ -12,9 +13,11 @@ import { Binder } from './binder.ts';
 import { FileHttp } from './file-http.ts';
 import { FileService } from './files.ts';
 import { Forwarder } from './forwarder.ts';
+import { isJournalMessage, journalDirFromEnv, Journals } from './journals.ts';
 import { log } from './log.ts';
 import { MediaFolder, mediaDirFromEnv } from './media-folder.ts';
 import { listenAtStart, settingsFromConfig } from './options.ts';
+import { unsavedReply } from './replies.ts';
 import { writeStatusFile } from './status-file.ts';
 import { ExtensionLink } from './stdio-link.ts';
 
@@ -27,13 +30,27 @@ const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.ha
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
 const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => link.send({ type: 'media-changed', ...changes }));
 const fileHttp = new FileHttp(mediaFolder);
-fileHttp.onReply = (id, status, headers, body) => forwarder.answerBytes(id, status, headers, body);
+fileHttp.onReply = (id, status, headers, body, journalSeq) => {
+  if (journalSeq === undefined) return forwarder.answerBytes(id, status, headers, body);
+  if (!forwarder.waits(id)) return false;
+  journals.whenSynced(journalSeq).then(
+    () => forwarder.answerBytes(id, status, headers, body),
+    (e: Error) => forwarder.answer(unsavedReply({ type: 'response', id, status, headers, body: null }, e)),
+  );
+  return true;
+};
 const files = new FileService(mediaFolder, (reply) => link.send(reply), fileHttp.token);
+const journals = new Journals(journalDirFromEnv(), (message) => link.send(message));
 
 function onMessage(message: unknown): void {
   const m = message as ExtensionToHost;
-  if (m?.type === 'response') forwarder.answer(m);
-  else if (m?.type === 'file') void files.handle(m);
+  if (m?.type === 'response') {
+    if (m.journal) journals.handle(m.journal);
+    // A reply that acknowledges writes IndexedDB may not hold yet waits for the journal file.
+    if (m.journalSeq === undefined) forwarder.answer(m);
+    else journals.whenSynced(m.journalSeq).then(() => forwarder.answer(m), (e: Error) => forwarder.answer(unsavedReply(m, e)));
+  } else if (m?.type === 'file') void files.handle(m);
+  else if (m && isJournalMessage(m)) journals.handle(m);
   else if (m?.type === 'config') {
     const settings = settingsFromConfig(m);
     forwarder.bodyLimitBytes = settings.bodyLimitBytes;
@@ -50,7 +67,7 @@ function shutdown(reason: string, code = 0): void {
   forwarder.connected = false;
   mediaFolder.close();
   const force = setTimeout(() => process.exit(code), 2_000);
-  void forwarder.failAll().then(() => {
+  void Promise.all([forwarder.failAll(), journals.close()]).then(() => {
     clearTimeout(force);
     binder.close();
     process.exit(code);

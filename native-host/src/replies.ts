@@ -48,3 +48,9 @@ export function writeExtensionBytes(res: ServerResponse, status: number, given: 
   res.writeHead(status, headers);
   res.end(body);
 }
+
+/** The answer to a request whose writes could not be saved in the host's journal. */
+export function unsavedReply(reply: HttpResponseMessage, error: Error): HttpResponseMessage {
+  const { journalSeq: _, ...rest } = reply;
+  return { ...rest, body: JSON.stringify({ result: null, error: `the change could not be saved: ${error.message}` }) };
+}

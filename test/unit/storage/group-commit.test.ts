@@ -1,4 +1,3 @@
-import type { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,39 +15,70 @@ afterEach(async () => {
   for (const p of opened.splice(0)) await p.close();
 });
 
-/** Dexie middleware that logs readwrite transactions and can fail journal adds. */
+/**
+ * An IndexedDB factory (fake-indexeddb underneath) that logs readwrite
+ * transactions and can fail journal adds: journal appends go to IndexedDB
+ * directly, not through Dexie, so they are watched at this level.
+ */
 function instrument() {
-  const log = { journalWrites: 0, durability: [] as (string | undefined)[], failAdds: false };
-  const addon = (dexie: Dexie) =>
-    dexie.use({
-      stack: 'dbcore',
-      name: 'instrument',
-      create: (down) => ({
-        ...down,
-        transaction: (stores, mode, options) => {
-          if (mode === 'readwrite' && stores.length === 1 && stores[0] === 'journal') log.journalWrites++;
-          log.durability.push(options?.durability);
-          return down.transaction(stores, mode, options);
-        },
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            mutate: (req) =>
-              log.failAdds && name === 'journal' && req.type === 'add'
-                ? Promise.reject(new Error('QuotaExceededError'))
-                : table.mutate(req),
+  const log = {
+    journalWrites: 0,
+    durability: [] as (string | undefined)[],
+    /** 'throw': add() throws a quota error; 'abort': the transaction aborts after the add. */
+    failAdds: false as false | 'throw' | 'abort',
+  };
+  const patchStore = (tx: IDBTransaction, store: IDBObjectStore): IDBObjectStore =>
+    new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'add' && log.failAdds) {
+          return (value: unknown) => {
+            if (log.failAdds === 'throw') throw new DOMException('QuotaExceededError: the disk is full', 'QuotaExceededError');
+            const request = target.add(value);
+            tx.abort();
+            return request;
           };
-        },
-      }),
+        }
+        const v = Reflect.get(target, prop, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
     });
-  return { log, addon };
+  const patchDb = (db: IDBDatabase) => {
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      const names = typeof stores === 'string' ? [stores] : stores;
+      const journalOnly = names.length === 1 && names[0] === 'journal';
+      if (mode === 'readwrite') {
+        if (journalOnly) log.journalWrites++;
+        log.durability.push(options?.durability);
+      }
+      const tx = transaction(stores, mode, options);
+      if (!journalOnly || mode !== 'readwrite') return tx;
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => patchStore(tx, objectStore(name));
+      return tx;
+    }) as IDBDatabase['transaction'];
+  };
+  const factory = new Proxy(indexedDB, {
+    get(target, prop) {
+      if (prop === 'open') {
+        return (name: string, version?: number) => {
+          const request = target.open(name, version);
+          // Registered before Dexie's own handler, so it runs first.
+          request.addEventListener('success', () => patchDb(request.result));
+          return request;
+        };
+      }
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return { log, factory };
 }
 
 async function setup() {
-  const { log, addon } = instrument();
+  const { log, factory } = instrument();
   const name = `acb-test-${crypto.randomUUID()}`;
-  const p = await Persistence.open({ name, indexedDB, IDBKeyRange, addons: [addon] });
+  const p = await Persistence.open({ name, indexedDB: factory, IDBKeyRange });
   opened.push(p);
   await p.load();
   const db = new Db(new SQL.Database());
@@ -115,7 +145,7 @@ describe('group commit', () => {
   it('rejects the failed batch and everything behind it, then recovers after load()', async () => {
     const { p, db, log, name } = await setup();
     await insert(db, p, 1);
-    log.failAdds = true;
+    log.failAdds = 'throw';
     const first = insert(db, p, 2);
     await Promise.resolve(); // the batch with id 2 starts
     const behind = insert(db, p, 3); // queued behind the failing write
@@ -140,6 +170,20 @@ describe('group commit', () => {
     const again = new Db(new SQL.Database());
     for (const e of (await p2.load()).entries) again.replay(e);
     expect(again.column('SELECT id FROM t ORDER BY id')).toEqual([1, 5]);
+  });
+
+  it('rejects an append whose IndexedDB transaction aborts, and keeps nothing of it', async () => {
+    const { p, db, log, name } = await setup();
+    await insert(db, p, 1);
+    log.failAdds = 'abort';
+    await expect(insert(db, p, 2)).rejects.toThrow(/aborted/);
+    expect(p.stats().failed).toBe(true);
+    log.failAdds = false;
+    const p2 = await Persistence.open({ name, indexedDB, IDBKeyRange });
+    opened.push(p2);
+    const again = new Db(new SQL.Database());
+    for (const e of (await p2.load()).entries) again.replay(e);
+    expect(again.column('SELECT id FROM t ORDER BY id')).toEqual([1]);
   });
 });
 

@@ -1,0 +1,130 @@
+/**
+ * The host's journal file: entries are synced before whenSynced resolves,
+ * read back after a restart, trimmed once IndexedDB has them, a torn last
+ * line is dropped, a restart of the extension's seqs sets the old file
+ * aside, and a write failure rejects the replies that wait.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JournalFile, parseJournal } from '../../../native-host/src/journal-file.ts';
+
+const dirs: string[] = [];
+const files: JournalFile[] = [];
+afterEach(async () => {
+  for (const f of files.splice(0)) await f.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'acb-journal-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function journal(path: string, onFailure?: (e: Error) => void, timeoutMs?: number, after?: Promise<void>): JournalFile {
+  const f = new JournalFile(path, onFailure, timeoutMs, after);
+  files.push(f);
+  return f;
+}
+
+describe('parseJournal', () => {
+  it('reads whole lines in seq order and stops at a torn or disordered one', () => {
+    expect(parseJournal('1\t[]\n2\t["a\\tb"]\n')).toEqual({ entries: [{ seq: 1, entry: '[]' }, { seq: 2, entry: '["a\\tb"]' }], torn: false });
+    expect(parseJournal('1\t[]\n2\t[1')).toEqual({ entries: [{ seq: 1, entry: '[]' }], torn: true });
+    expect(parseJournal('3\t[]\n2\t[]\n')).toEqual({ entries: [{ seq: 3, entry: '[]' }], torn: true });
+    expect(parseJournal('x\t[]\n').torn).toBe(true);
+    expect(parseJournal('')).toEqual({ entries: [], torn: false });
+  });
+});
+
+describe('JournalFile', () => {
+  it('syncs appended entries before whenSynced resolves, and a new process reads them', async () => {
+    const path = join(tempDir(), 'sub', 'journal-k.log');
+    const f = journal(path);
+    f.append(1, '["one"]');
+    f.append(2, '["two"]');
+    await f.whenSynced(2);
+    expect(f.syncedSeq).toBe(2);
+    expect(readFileSync(path, 'utf8')).toBe('1\t["one"]\n2\t["two"]\n');
+    const again = journal(path);
+    expect(await again.entriesAfter(1)).toEqual([{ seq: 2, entry: '["two"]' }]);
+  });
+
+  it('waits for an entry that has not arrived yet, and gives up after its timeout', async () => {
+    const f = journal(join(tempDir(), 'j.log'), undefined, 200);
+    const waiting = f.whenSynced(1);
+    f.append(1, '[]');
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(f.whenSynced(5)).rejects.toThrow('did not receive entry 5');
+  });
+
+  it('forgets trimmed entries: truncated when all are in IndexedDB, rewritten when some are not', async () => {
+    const path = join(tempDir(), 'j.log');
+    const f = journal(path);
+    for (let seq = 1; seq <= 4; seq++) f.append(seq, `[${seq}]`);
+    await f.whenSynced(4);
+    await f.trim(2);
+    expect(readFileSync(path, 'utf8')).toBe('3\t[3]\n4\t[4]\n');
+    f.append(5, '[5]');
+    await f.whenSynced(5);
+    expect(readFileSync(path, 'utf8')).toBe('3\t[3]\n4\t[4]\n5\t[5]\n');
+    await f.trim(5);
+    expect(readFileSync(path, 'utf8')).toBe('');
+    expect(await f.entriesAfter(0)).toEqual([]);
+  });
+
+  it('drops a torn last line (never synced, never acknowledged) and appends after the good ones', async () => {
+    const path = join(tempDir(), 'j.log');
+    writeFileSync(path, '7\t["a"]\n8\t["b"');
+    const f = journal(path);
+    expect(await f.entriesAfter(0)).toEqual([{ seq: 7, entry: '["a"]' }]);
+    f.append(8, '["b2"]');
+    await f.whenSynced(8);
+    expect(readFileSync(path, 'utf8')).toBe('7\t["a"]\n8\t["b2"]\n');
+  });
+
+  it('refuses a seq that does not continue it; retired, it is kept beside and a new file begins', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.log');
+    const f = journal(path);
+    expect(f.append(1, '[1]')).toBe(true);
+    expect(f.append(2, '[2]')).toBe(true);
+    expect(f.append(2, '["again"]')).toBe(false);
+    const fresh = journal(path, undefined, undefined, f.retire(1));
+    expect(fresh.append(1, '["new"]')).toBe(true);
+    await fresh.whenSynced(1);
+    expect(readFileSync(path, 'utf8')).toBe('1\t["new"]\n');
+    const aside = readdirSync(dir).filter((n) => n.startsWith('j.log.'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('1\t[1]\n2\t[2]\n');
+  });
+
+  it('sets the file aside when appends that arrived during its first read do not continue it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.log');
+    writeFileSync(path, '1\t[1]\n2\t[2]\n');
+    const f = journal(path);
+    f.append(2, '["new"]');
+    await f.whenSynced(2);
+    expect(readFileSync(path, 'utf8')).toBe('2\t["new"]\n');
+    expect(readdirSync(dir).filter((n) => n.startsWith('j.log.'))).toHaveLength(1);
+  });
+
+  it('rejects waiting replies and reports when the file cannot be written', async () => {
+    // A directory where the file should be: opening it fails, even for root.
+    const dir = tempDir();
+    const path = join(dir, 'j.log');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path);
+    const failures: Error[] = [];
+    const f = journal(path, (e) => failures.push(e));
+    f.append(1, '[]');
+    await expect(f.whenSynced(1)).rejects.toThrow();
+    expect(failures).toHaveLength(1);
+    expect(f.failed()).not.toBeNull();
+    await expect(f.entriesAfter(0)).rejects.toThrow();
+    expect(existsSync(path)).toBe(true);
+  });
+});
