@@ -1,6 +1,6 @@
 /**
  * §6 `addNote` one at a time, sequentially on one keep-alive connection,
- * through the whole chain (each reply = durable in IndexedDB): notes per
+ * through the whole chain (each reply = durable: synced in the host's journal file or committed in IndexedDB): notes per
  * second over 500 notes, and the latency of each call, next to the
  * `version` round trip when that section ran.
  */
@@ -53,7 +53,7 @@ export const addNoteSection: Section = {
     const perSecond = (samples.length / totalMs) * 1000;
     const version = env.recorded('version.chain');
     printTable({
-      title: `6. addNote, one note per request, sequential on one keep-alive connection, through the whole chain (each reply = durable in IndexedDB; ${WARMUP} warm-up calls not counted)`,
+      title: `6. addNote, one note per request, sequential on one keep-alive connection, through the whole chain (each reply = durable in the host's synced journal file or in IndexedDB; ${WARMUP} warm-up calls not counted)`,
       headers: ['Notes before', 'Calls', 'notes/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p50 vs version p50'],
       rows: [[notesBefore.toLocaleString('en-US'), String(s.n), fmt(perSecond, 0), s.p50, s.p90, s.p99, s.max, version ? ratio(s.p50, version.p50) : '–']],
       notes: [

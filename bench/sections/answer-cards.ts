@@ -78,7 +78,7 @@ function printResults(chain: Summary, engine: Summary, runs: { chain: number[]; 
   printTable({
     title: `9. answerCards: ${ANSWERS.toLocaleString('en-US')} answers (ease 3, new/learning/due cards) in one request, other cards each run (ms per request)`,
     headers: ['Path', 'Notes in collection', 'Runs', 'p50 ms', 'max ms', 'answers/s at p50', 'p50 vs engine'],
-    rows: [row('engine alone (in-process handler)', engine), row('whole chain (durable in IndexedDB)', chain)],
+    rows: [row('engine alone (in-process handler)', engine), row('whole chain (durable)', chain)],
     notes: [
       targetLine({ label: 'chain p50', value: chain.p50, unit: 'ms', kind: 'max', limit: TARGET_MS }),
       `Runs in order: chain ${list(runs.chain)} ms; engine ${list(runs.engine)} ms. Chain overhead at p50: ${fmt(chain.p50 - engine.p50)} ms. ` +

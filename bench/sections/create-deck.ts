@@ -1,6 +1,6 @@
 /**
  * §2 One acknowledged `createDeck` through the whole chain (the HTTP reply
- * arrives only once the write is durable in IndexedDB), on the extension's
+ * arrives only once the write is durable: synced in the host's journal file or committed in IndexedDB), on the extension's
  * new empty collection and on a 100,000-note collection.
  */
 import { benchDeckNames, checkCreatedDeck, checkDecksExist } from '../lib/deck-calls.ts';
@@ -60,7 +60,7 @@ async function measure(port: number, label: string, notes: number, cards: number
 function printResults(empty: Run, large: Run, seed: SeedResult, snapshotBytes: number): void {
   const row = (r: Run) => [r.label, r.notes.toLocaleString('en-US'), r.cards.toLocaleString('en-US'), String(r.decksBefore), String(r.summary.n), r.summary.p50, r.summary.p90, r.summary.p99, r.summary.max, ratio(r.summary.p50, empty.summary.p50)];
   printTable({
-    title: `2. createDeck through the whole chain, acknowledged = durable in IndexedDB (ms per call; distinct new names, ${CREATE_DECK_WARMUP} warm-up calls not counted)`,
+    title: `2. createDeck through the whole chain, acknowledged = durable (host journal file or IndexedDB) (ms per call; distinct new names, ${CREATE_DECK_WARMUP} warm-up calls not counted)`,
     headers: ['Collection', 'Notes', 'Cards', 'Decks before', 'Calls', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'p50 vs empty'],
     rows: [row(empty), row(large)],
     notes: [
