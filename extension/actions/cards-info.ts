@@ -2,18 +2,21 @@
  * cardsInfo: for each card id, the note's fields, the rendered question and
  * answer (as Anki's `card.question()` / `card.answer()`), the next-interval
  * button labels and the card's scheduling columns, in AnkiConnect's key
- * order; `{}` where there is no such card. Rows are read in batches and each
- * note type's templates are parsed once, so long lists stay fast.
+ * order; `{}` where there is no such card. Rows are read in batches, each
+ * note type's templates are parsed once, and the next-review labels share
+ * the day timing, presets and (under FSRS) one read of the review log, so
+ * long lists stay fast.
  */
+import { cardsById, type Card } from '../collection/cards/row.ts';
 import type { Collection } from '../collection/collection.ts';
 import type { MediaStore } from '../collection/media/types.ts';
 import { deckById } from '../collection/decks/get.ts';
 import { splitFields } from '../collection/notes/fields.ts';
 import { notetypeById } from '../collection/notetypes/lookup.ts';
 import type { NotetypeJson } from '../collection/notetypes/types.ts';
-import { cardRowsById, noteRowsById, type CardInfoRow, type NoteRenderRow } from '../collection/render/card-rows.ts';
+import { cardInfoRow, noteRowsById, type CardInfoRow, type NoteRenderRow } from '../collection/render/card-rows.ts';
 import { homeDeckName, latexGenerationEnabled, renderCardFromRows, withLatexNotice, type RenderedCard } from '../collection/render/card.ts';
-import { nextReviewLabels } from '../collection/scheduler/next-reviews.ts';
+import { nextReviewLabeller } from '../collection/scheduler/next-reviews.ts';
 import { action, req } from './define.ts';
 import * as E from './errors.ts';
 import { pyTypeName } from './python.ts';
@@ -52,8 +55,42 @@ function validCardId(value: unknown): number[] {
 }
 
 interface Rows {
-  cards: Map<number, CardInfoRow>;
+  /** Each card as the scheduler reads it, and as cardsInfo reports it. */
+  cards: Map<number, { stored: Card; card: CardInfoRow }>;
   notes: Map<number, NoteRenderRow>;
+  nextReviews: (card: Card) => string[];
+  /** deckName and homeDeckName, each deck looked up once. */
+  deckName: (did: number) => string;
+  homeDeckName: (card: CardInfoRow) => string;
+}
+
+/** `fn` with its results kept by `key(argument)` (a throw is not kept). */
+function memo<A, V>(key: (arg: A) => unknown, fn: (arg: A) => V): (arg: A) => V {
+  const known = new Map<unknown, V>();
+  return (arg) => {
+    const k = key(arg);
+    let value = known.get(k);
+    if (value === undefined && !known.has(k)) {
+      value = fn(arg);
+      known.set(k, value);
+    }
+    return value as V;
+  };
+}
+
+/** The cards and notes asked for, read in batches; the labeller for their nextReviews. */
+function readRows(col: Collection, ids: readonly number[]): Rows {
+  const cards = new Map<number, { stored: Card; card: CardInfoRow }>();
+  for (const [id, stored] of cardsById(col, ids)) cards.set(id, { stored, card: cardInfoRow(stored) });
+  const notes = noteRowsById(col, [...cards.values()].map((c) => c.card.nid));
+  const nextReviews = nextReviewLabeller(col, [...cards.values()].map((c) => c.stored));
+  return {
+    cards,
+    notes,
+    nextReviews,
+    deckName: memo((did: number) => did, (did) => deckName(col, did)),
+    homeDeckName: memo((card: CardInfoRow) => card.odid || card.did, (card) => homeDeckName(col, card)),
+  };
 }
 
 interface Entry {
@@ -64,11 +101,14 @@ interface Entry {
 /** `{name: {value, order}}` in the note type's field order (pylib's `note.fields[ord]`). */
 function fieldsOf(nt: NotetypeJson, note: NoteRenderRow): Dict {
   const values = splitFields(note.flds);
-  const out: Dict = Object.create(null) as Dict;
+  const out: Dict = {};
   for (const field of nt.flds) {
     const value = values[field.ord];
     if (value === undefined) throw new Error(E.listIndexOutOfRange);
-    out[field.name] = { value, order: field.ord };
+    const entry = { value, order: field.ord };
+    // A plain object (cheaper to build and to serialise); "__proto__" must still be an own key.
+    if (field.name !== '__proto__') out[field.name] = entry;
+    else Object.defineProperty(out, field.name, { value: entry, writable: true, enumerable: true, configurable: true });
   }
   return out;
 }
@@ -81,20 +121,20 @@ function deckName(col: Collection, did: number): string {
 }
 
 function cardInfo(col: Collection, raw: unknown, rows: Rows): Entry {
-  const card = rows.cards.get(cardId(raw));
+  const { stored, card } = rows.cards.get(cardId(raw)) ?? {};
   const note = card && rows.notes.get(card.nid);
-  if (!card || !note) return { info: {} };
+  if (!stored || !card || !note) return { info: {} };
   const nt = notetypeById(col, note.mid);
   if (!nt) throw new Error(E.notSubscriptable('NoneType'));
   const fields = fieldsOf(nt, note);
-  const nextReviews = nextReviewLabels(col, card.id);
-  const rendered = renderCardFromRows(nt, note, card, homeDeckName(col, card));
+  const nextReviews = rows.nextReviews(stored);
+  const rendered = renderCardFromRows(nt, note, card, rows.homeDeckName(card));
   const { question, answer } = rendered;
   const info: Dict = {
     cardId: card.id, fields, fieldOrder: card.ord, question, answer, modelName: nt.name, ord: card.ord,
-    deckName: deckName(col, card.did), css: nt.css, factor: card.factor, interval: card.ivl, note: card.nid,
+    deckName: rows.deckName(card.did), css: nt.css, factor: card.factor, interval: card.ivl, note: card.nid,
     type: card.type, queue: card.queue, due: card.due, reps: card.reps, lapses: card.lapses, left: card.left,
-    mod: card.mod, nextReviews: [...nextReviews], flags: card.flags,
+    mod: card.mod, nextReviews, flags: card.flags,
   };
   return { info, rendered };
 }
@@ -114,8 +154,7 @@ async function addLatexNotices(col: Collection, media: MediaStore, entries: read
 
 export const cardsInfo = action({ cards: req<number[]>() }, async ({ col, media }, { cards }) => {
   const list = iterate(cards);
-  const found = cardRowsById(col, list.flatMap(validCardId));
-  const rows: Rows = { cards: found, notes: noteRowsById(col, [...found.values()].map((c) => c.nid)) };
+  const rows = readRows(col, list.flatMap(validCardId));
   const entries = list.map((raw) => cardInfo(col, raw, rows));
   await addLatexNotices(col, media, entries);
   return entries.map((e) => e.info);

@@ -1,10 +1,12 @@
 /**
  * Reading the rows that rendering and cardsInfo need, many cards at a time:
  * `where id in (…)` in batches of at most 999 ids (SQLite's parameter limit).
+ * Cards are read once, as the scheduler reads them (cardsById), and their
+ * reported columns taken from that (cardInfoRow).
  */
+import { cardsById, type Card } from '../cards/row.ts';
 import type { Collection } from '../collection.ts';
 import type { CardRow } from '../schema/rows.ts';
-import type { SqlValue } from 'sql.js';
 
 /** A `cards` row, with the columns cardsInfo reports and rendering uses. */
 export type CardInfoRow = Pick<CardRow, 'id' | 'nid' | 'did' | 'ord' | 'mod' | 'type' | 'queue' | 'due' | 'ivl' | 'factor' | 'reps' | 'lapses' | 'left' | 'odid' | 'flags'>;
@@ -20,8 +22,6 @@ export interface NoteRenderRow {
 
 const BATCH = 999;
 
-const CARD_COLUMNS = 'id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses, "left", odid, flags';
-
 function inBatches(ids: readonly number[], run: (batch: number[], marks: string) => void): void {
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += BATCH) {
@@ -30,38 +30,38 @@ function inBatches(ids: readonly number[], run: (batch: number[], marks: string)
   }
 }
 
-const num = (v: SqlValue | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
 
 /** Anki reads `due` as an i32 and takes 0 when the stored value is not one. */
-function dueOf(v: SqlValue | undefined): number {
+function dueOf(v: unknown): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff ? v : 0;
+}
+
+/** The columns cardsInfo reports, from a card as cardsById reads it (each a number, `due` an i32). */
+export function cardInfoRow(card: Card): CardInfoRow {
+  return {
+    id: num(card.id),
+    nid: num(card.nid),
+    did: num(card.did),
+    ord: num(card.ord),
+    mod: num(card.mod),
+    type: num(card.type),
+    queue: num(card.queue),
+    due: dueOf(card.due),
+    ivl: num(card.ivl),
+    factor: num(card.factor),
+    reps: num(card.reps),
+    lapses: num(card.lapses),
+    left: num(card.left),
+    odid: num(card.odid),
+    flags: num(card.flags),
+  };
 }
 
 /** The rows of those cards that exist, by id. */
 export function cardRowsById(col: Collection, ids: readonly number[]): Map<number, CardInfoRow> {
   const out = new Map<number, CardInfoRow>();
-  inBatches(ids, (batch, marks) => {
-    for (const r of col.db.rows(`select ${CARD_COLUMNS} from cards where id in (${marks})`, batch)) {
-      const row: CardInfoRow = {
-        id: num(r[0]),
-        nid: num(r[1]),
-        did: num(r[2]),
-        ord: num(r[3]),
-        mod: num(r[4]),
-        type: num(r[5]),
-        queue: num(r[6]),
-        due: dueOf(r[7]),
-        ivl: num(r[8]),
-        factor: num(r[9]),
-        reps: num(r[10]),
-        lapses: num(r[11]),
-        left: num(r[12]),
-        odid: num(r[13]),
-        flags: num(r[14]),
-      };
-      out.set(row.id, row);
-    }
-  });
+  for (const [id, card] of cardsById(col, ids)) out.set(id, cardInfoRow(card));
   return out;
 }
 

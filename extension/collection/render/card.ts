@@ -96,14 +96,14 @@ export function templateErrorText(error: TemplateError, questionSide: boolean): 
 
 /** The side texts after play-marker extraction, before LaTeX. */
 function renderSides(nt: NotetypeJson, template: TemplateJson, map: FieldMap, ord: number): { question: string; answer: string } {
-  const ctx = { fields: map.fields, nonEmpty: map.nonEmpty, cardOrd: ord };
+  const { fields, nonEmpty } = map;
   const qnodes = onSide(true, () => parsedTemplate(template.qfmt));
-  const qtext = onSide(true, () => renderTemplate(qnodes, { ...ctx, question: true, frontSide: '' }));
+  const qtext = onSide(true, () => renderTemplate(qnodes, { fields, nonEmpty, cardOrd: ord, question: true, frontSide: '' }));
   const blank = blankMessage(nt, qnodes, map, ord);
   if (blank !== null) return { question: extractAvTags(qtext + blank, true), answer: extractAvTags(blank, false) };
   const question = extractAvTags(qtext, true);
   const anodes = onSide(false, () => parsedTemplate(template.afmt));
-  const atext = onSide(false, () => renderTemplate(anodes, { ...ctx, question: false, frontSide: question }));
+  const atext = onSide(false, () => renderTemplate(anodes, { fields, nonEmpty, cardOrd: ord, question: false, frontSide: question }));
   return { question, answer: extractAvTags(atext, false) };
 }
 

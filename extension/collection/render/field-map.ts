@@ -25,9 +25,36 @@ export interface NoteBasics {
   flds: string;
 }
 
+/** Names to test for membership (a Set, or something that answers like one). */
+export interface NameSet {
+  has(name: string): boolean;
+}
+
 export interface FieldMap {
   readonly fields: Map<string, string>;
-  readonly nonEmpty: Set<string>;
+  /** The names in `fields` whose value is not empty (fieldIsEmpty). */
+  readonly nonEmpty: NameSet;
+}
+
+/** The non-empty names of a field map, tested when asked (templates ask about few names). */
+class NonEmptyNames implements NameSet {
+  constructor(private readonly fields: ReadonlyMap<string, string>) {}
+
+  has(name: string): boolean {
+    const value = this.fields.get(name);
+    return value !== undefined && !fieldIsEmpty(value);
+  }
+}
+
+/** Adds a special field unless a note field of that name shadows it. */
+function addSpecial(fields: Map<string, string>, name: string, value: string): void {
+  if (!fields.has(name)) fields.set(name, value);
+}
+
+/** The last component of a deck name. */
+function subdeckName(deckName: string): string {
+  const lastSep = deckName.lastIndexOf('::');
+  return lastSep < 0 ? deckName : deckName.slice(lastSep + 2);
 }
 
 /**
@@ -45,19 +72,13 @@ export function cardFieldMap(
   const values = splitFields(note.flds);
   const count = Math.min(values.length, nt.flds.length);
   for (let i = 0; i < count; i++) fields.set(nt.flds[i]!.name, values[i]!);
-  const lastSep = deckName.lastIndexOf('::');
-  const special: [string, string][] = [
-    ['Tags', splitTags(note.tags).join(' ')],
-    ['Type', nt.name],
-    ['Subdeck', lastSep < 0 ? deckName : deckName.slice(lastSep + 2)],
-    ['Deck', deckName],
-    ['CardFlag', `flag${card.flags}`],
-    ['Card', template.name],
-    ['CardID', String(card.id)],
-    [`c${card.ord + 1}`, '1'],
-  ];
-  for (const [name, value] of special) if (!fields.has(name)) fields.set(name, value);
-  const nonEmpty = new Set<string>();
-  for (const [name, value] of fields) if (!fieldIsEmpty(value)) nonEmpty.add(name);
-  return { fields, nonEmpty };
+  if (!fields.has('Tags')) fields.set('Tags', note.tags === '' ? '' : splitTags(note.tags).join(' '));
+  addSpecial(fields, 'Type', nt.name);
+  addSpecial(fields, 'Subdeck', subdeckName(deckName));
+  addSpecial(fields, 'Deck', deckName);
+  addSpecial(fields, 'CardFlag', `flag${card.flags}`);
+  addSpecial(fields, 'Card', template.name);
+  addSpecial(fields, 'CardID', String(card.id));
+  addSpecial(fields, `c${card.ord + 1}`, '1');
+  return { fields, nonEmpty: new NonEmptyNames(fields) };
 }

@@ -5,6 +5,7 @@
  * non-empty and its contents count; `{{^F}}` when F is empty and its contents
  * count. Used for card generation and for the "front is blank" check.
  */
+import type { NameSet } from './field-map.ts';
 import type { TemplateNode } from './template-parse.ts';
 
 /**
@@ -13,7 +14,7 @@ import type { TemplateNode } from './template-parse.ts';
  */
 export function rendersWithFields(
   nodes: readonly TemplateNode[],
-  nonEmpty: ReadonlySet<string>,
+  nonEmpty: NameSet,
   checkNegated = true,
 ): boolean {
   for (const node of nodes) {

@@ -7,6 +7,7 @@
  * it is empty. A field or section naming nothing in the field map is a
  * TemplateError, even inside a section that does not render.
  */
+import type { NameSet } from './field-map.ts';
 import { applyFilters, type FilterContext } from './filters.ts';
 import { TemplateError } from './template-error.ts';
 import { isClozeConditional, type TemplateNode } from './template-parse.ts';
@@ -15,7 +16,7 @@ export interface RenderContext extends FilterContext {
   /** Note fields, then the special fields that no note field shadows, then `c<ord+1>` = "1". */
   readonly fields: ReadonlyMap<string, string>;
   /** The names in `fields` whose value is not empty (fieldIsEmpty). */
-  readonly nonEmpty: ReadonlySet<string>;
+  readonly nonEmpty: NameSet;
   /** What `{{FrontSide}}` inserts: "" on the question, the rendered question on the answer. */
   readonly frontSide: string;
 }

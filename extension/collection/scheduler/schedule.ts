@@ -10,7 +10,6 @@ import { cloneCard, CardType } from '../cards/row.ts';
 import type { Collection } from '../collection.ts';
 import { deckConfigById } from '../deck-config/get.ts';
 import { DEFAULT_CONFIG_ID } from '../decks/defaults.ts';
-import { deckById } from '../decks/get.ts';
 import type { DeckJson } from '../decks/types.ts';
 import { schedConfig, type SchedConfig } from './config.ts';
 import { stateContext, type StateContext } from './context.ts';
@@ -19,10 +18,10 @@ import { f32 } from './f32.ts';
 import { decayFromParams, fsrsAllowsShortTerm, fsrsNextStates, type FsrsNextStates } from './fsrs.ts';
 import { rebuildMemoryState } from './fsrs-memory.ts';
 import { fuzzFactorFor } from './fuzz.ts';
-import { revlogForCard, timeOfLastReview } from './revlog.ts';
+import { ScheduleShared } from './schedule-shared.ts';
 import { nextStates } from './states/next-states.ts';
 import type { CardState, SchedulingStates } from './states/types.ts';
-import { timingAt, type SchedTiming } from './timing.ts';
+import type { SchedTiming } from './timing.ts';
 
 export interface ScheduleOptions {
   /** Epoch ms to schedule at (default: the collection's clock). */
@@ -70,16 +69,16 @@ function desiredRetentionFor(home: DeckJson | undefined, config: SchedConfig): n
   return typeof own === 'number' && Number.isInteger(own) && own >= 0 ? f32(own / 100) : config.desiredRetention;
 }
 
-function daysSinceLastReview(col: Collection, card: Card, nextDayAt: number): number {
-  const last = card.data.lastReviewTime ?? timeOfLastReview(col, card.id);
+function daysSinceLastReview(shared: ScheduleShared, card: Card, nextDayAt: number): number {
+  const last = card.data.lastReviewTime ?? shared.timeOfLastReview(card.id);
   return last === null ? 0 : Math.floor(Math.max(0, nextDayAt - last) / 86_400);
 }
 
-function fsrsStates(col: Collection, card: Card, config: SchedConfig, timing: SchedTiming, retention: number): FsrsNextStates {
+function fsrsStates(shared: ScheduleShared, card: Card, config: SchedConfig, timing: SchedTiming, retention: number): FsrsNextStates {
   const params = config.fsrsParams;
   card.data.decay = decayFromParams(params);
   if (memoryOf(card) === null && card.type !== CardType.New) {
-    const memory = rebuildMemoryState(card, revlogForCard(col, card.id), {
+    const memory = rebuildMemoryState(card, shared.revlogForCard(card.id), {
       params,
       nextDayAt: timing.nextDayAt,
       historicalRetention: config.historicalRetention,
@@ -88,25 +87,26 @@ function fsrsStates(col: Collection, card: Card, config: SchedConfig, timing: Sc
     card.data.stability = memory?.stability ?? null;
     card.data.difficulty = memory?.difficulty ?? null;
   }
-  return fsrsNextStates(params, memoryOf(card), retention, daysSinceLastReview(col, card, timing.nextDayAt));
+  return fsrsNextStates(params, memoryOf(card), retention, daysSinceLastReview(shared, card, timing.nextDayAt));
 }
 
-export function cardSchedule(col: Collection, stored: Card, opts: ScheduleOptions = {}): CardSchedule {
+/** `shared`: what cards scheduled at the same instant have in common (see schedule-shared.ts). */
+export function cardSchedule(col: Collection, stored: Card, opts: ScheduleOptions = {}, shared = new ScheduleShared(col)): CardSchedule {
   const card = cloneCard(stored);
   const nowMs = opts.nowMs ?? col.nowMs();
-  const timing = timingAt(col, Math.floor(nowMs / 1000));
-  const deck = deckById(col, card.did);
-  const homeDeck = card.odid !== 0 ? deckById(col, card.odid) : deck;
-  const config = homeDeckConfig(col, homeDeck);
+  const timing = shared.timing(Math.floor(nowMs / 1000));
+  const deck = shared.deck(card.did);
+  const homeDeck = card.odid !== 0 ? shared.deck(card.odid) : deck;
+  const config = shared.config(homeDeck, () => homeDeckConfig(col, homeDeck));
   const fuzzFactor = opts.fuzzFactor === undefined ? fuzzFactorFor(card.id, card.reps) : opts.fuzzFactor;
-  const fsrsOn = fsrsEnabled(col);
+  const fsrsOn = shared.fsrsEnabled();
   const retention = desiredRetentionFor(homeDeck, config);
-  const fsrs = fsrsOn ? fsrsStates(col, card, config, timing, retention) : null;
+  const fsrs = fsrsOn ? fsrsStates(shared, card, config, timing, retention) : null;
   const inFiltered = isFilteredDeckJson(deck);
   const ctx = stateContext(config, {
     fuzzFactor,
     fsrs,
-    fsrsShortTermWithStepsEnabled: col.col.get('conf').fsrsShortTermWithStepsEnabled === true,
+    fsrsShortTermWithStepsEnabled: shared.fsrsShortTermWithSteps(),
     fsrsAllowShortTerm: fsrsOn && fsrsAllowsShortTerm(config.fsrsParams),
     inFilteredDeck: inFiltered,
     previewDelays: inFiltered

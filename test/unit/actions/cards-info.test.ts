@@ -3,6 +3,7 @@ import type { ActionContext } from '../../../extension/actions/define.ts';
 import type { Collection } from '../../../extension/collection/collection.ts';
 import { notetypeByName, saveNotetype } from '../../../extension/collection/notetypes/lookup.ts';
 import { nextReviewLabels } from '../../../extension/collection/scheduler/next-reviews.ts';
+import { timingAt } from '../../../extension/collection/scheduler/timing.ts';
 import { call, contextFor, newCollection, ok, TEST_NOW } from '../../helpers/builders.ts';
 
 let col: Collection;
@@ -147,6 +148,81 @@ describe('cardsInfo', () => {
     );
     expect(card!['answer']).toBe(card!['question']);
     expect(card!['css']).toBe(CSS);
+  });
+});
+
+describe('cardsInfo on many cards at once', () => {
+  /** Cards of one note each, with the given scheduling columns (and `data`). */
+  async function cardsWith(columns: Record<string, number | string>[]): Promise<number[]> {
+    const cids: number[] = [];
+    for (const [i, set] of columns.entries()) {
+      const { cids: [cid] } = await addNote('Basic', { Front: `f${i}`, Back: 'b' });
+      const names = Object.keys(set);
+      sql(`update cards set ${names.map((n) => `"${n}" = ?`).join(', ')} where id = ?`, [...Object.values(set), cid!]);
+      cids.push(cid!);
+    }
+    return cids;
+  }
+
+  const today = () => timingAt(col).daysElapsed;
+  const now = () => col.nowSecs();
+
+  async function kindsOfCards(): Promise<number[]> {
+    const cids = await cardsWith([
+      { type: 0, queue: 0, due: 3 },
+      { type: 1, queue: 1, due: now() + 60, left: 2 },
+      { type: 1, queue: 3, due: today(), left: 1 },
+      { type: 2, queue: 2, due: today(), ivl: 10, factor: 2500, reps: 4 },
+      { type: 2, queue: 2, due: today() + 5, ivl: 100, factor: 1800, reps: 12, lapses: 3 },
+      { type: 3, queue: 1, due: now() + 300, ivl: 4, factor: 2100, left: 1, lapses: 1 },
+      { type: 2, queue: -1, due: today(), ivl: 30, factor: 2500, data: '{"s":40.0,"d":3.0,"lrt":1773100000}' },
+    ]);
+    col.transact(() => col.db.run('insert into revlog values (?, ?, -1, 3, 4, 1, 2500, 3000, 1)', [col.nowMs() - 86_400_000, cids[3]!]));
+    return cids;
+  }
+
+  it('labels every card as nextReviewLabels does, one card at a time', async () => {
+    const cids = await kindsOfCards();
+    const out = await info(cids);
+    expect(out.map((c) => c['nextReviews'])).toEqual(cids.map((cid) => nextReviewLabels(col, cid)));
+    expect(new Set(out.map((c) => String(c['nextReviews']))).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('labels every card as nextReviewLabels does under FSRS', async () => {
+    const cids = await kindsOfCards();
+    col.transact(() => {
+      col.col.get('conf').fsrs = true;
+      col.col.save('conf', col.col.get('conf'), col.nowMs());
+    });
+    const out = await info([...cids, cids[3]]);
+    expect(out.map((c) => c['nextReviews'])).toEqual([...cids, cids[3]!].map((cid) => nextReviewLabels(col, cid)));
+  });
+
+  it('keeps a field named __proto__ as an ordinary key', async () => {
+    const nt = notetypeByName(col, 'Basic')!;
+    nt.flds[1]!.name = '__proto__';
+    nt.tmpls[0]!.afmt = '{{FrontSide}}<hr id=answer>{{__proto__}}';
+    col.transact(() => saveNotetype(col, nt));
+    const { cids } = await addNote('Basic', JSON.parse('{"Front": "f", "__proto__": "b"}') as Record<string, string>);
+    const [card] = await info(cids);
+    const fields = card!['fields'] as Record<string, unknown>;
+    expect(Object.keys(fields)).toEqual(['Front', '__proto__']);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(JSON.stringify(fields)).toBe('{"Front":{"value":"f","order":0},"__proto__":{"value":"b","order":1}}');
+  });
+
+  it('names each card’s deck, also when several cards share a deck that is gone', async () => {
+    const nt = notetypeByName(col, 'Basic')!;
+    nt.tmpls[0]!.qfmt = '{{Front}} in {{Deck}}';
+    col.transact(() => saveNotetype(col, nt));
+    const { cids: a } = await addNote('Basic', { Front: 'a', Back: 'b' }, 'Here');
+    const { cids: b } = await addNote('Basic', { Front: 'b', Back: 'b' }, 'There');
+    const { cids: c } = await addNote('Basic', { Front: 'c', Back: 'b' }, 'There');
+    const { cids: d } = await addNote('Basic', { Front: 'd', Back: 'b' }, 'Here');
+    sql('update cards set did = 4242 where id in (?, ?)', [b[0]!, c[0]!]);
+    const out = await info([a[0], b[0], c[0], d[0]]);
+    expect(out.map((x) => x['deckName'])).toEqual(['Here', 'Default', 'Default', 'Here']);
+    expect(out.map((x) => (x['question'] as string).replace(/^<style>[^]*<\/style>/, ''))).toEqual(['a in Here', 'b in (Deck)', 'c in (Deck)', 'd in Here']);
   });
 });
 
