@@ -8,6 +8,7 @@
  */
 import type { Database, SqlValue } from 'sql.js';
 import { withoutCombining } from './text.ts';
+import { PROFILE_UNICODE, type TextProfile } from './regex-charsets.ts';
 import { compileRustRegex } from './rust-regex.ts';
 
 /** `process_text` flags (Anki's ProcessTextFlags). */
@@ -15,13 +16,18 @@ export const NO_COMBINING = 1;
 export const STRIP_CLOZES = 2;
 
 const CACHE_LIMIT = 128;
-const cache = new Map<string, RegExp>();
+const caches = new Map<TextProfile, Map<string, RegExp>>();
 
-/** A compiled Rust-syntax pattern, from a bounded cache. Throws InvalidRegexError. */
-function cachedRegex(pattern: string): RegExp {
+/**
+ * A compiled Rust-syntax pattern, from a bounded cache; with a text profile,
+ * for texts of that profile only (regex-charsets.ts). Throws InvalidRegexError.
+ */
+export function cachedRegex(pattern: string, profile: TextProfile = PROFILE_UNICODE): RegExp {
+  let cache = caches.get(profile);
+  if (!cache) caches.set(profile, (cache = new Map()));
   let re = cache.get(pattern);
   if (!re) {
-    re = compileRustRegex(pattern);
+    re = compileRustRegex(pattern, profile);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(pattern, re);
   }
@@ -69,18 +75,24 @@ function regexpMatch(pattern: SqlValue, text: SqlValue): boolean {
 /** True if any field (or any of the given field indexes) matches. */
 function regexpFields(pattern: SqlValue, flds: SqlValue, indexes: SqlValue[]): boolean {
   const text = asText(flds);
-  if (text === null) return false;
-  const re = cachedRegex(String(pattern));
-  const fields = text.split('\x1f');
+  return text !== null && fieldsMatch(cachedRegex(String(pattern)), text, indexes);
+}
+
+/** `regexp_fields` on a text: any field, or any of the given field indexes, matches `re`. */
+export function fieldsMatch(re: RegExp, flds: string, indexes: readonly SqlValue[]): boolean {
+  const fields = flds.split('\x1f');
   if (indexes.length === 0) return fields.some((f) => re.test(f));
   return indexes.some((i) => typeof i === 'number' && i < fields.length && re.test(fields[i]!));
 }
 
 function regexpTags(pattern: SqlValue, tags: SqlValue): boolean {
   const text = asText(tags);
-  if (text === null) return false;
-  const re = cachedRegex(String(pattern));
-  return text.split(' ').some((t) => re.test(t));
+  return text !== null && tagsMatch(cachedRegex(String(pattern)), text);
+}
+
+/** `regexp_tags` on a text: any space-separated tag matches `re`. */
+export function tagsMatch(re: RegExp, tags: string): boolean {
+  return tags.split(' ').some((t) => re.test(t));
 }
 
 const CLOZE = /\{\{c[\p{Nd},]+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/gu;
@@ -88,8 +100,11 @@ const CLOZE = /\{\{c[\p{Nd},]+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/gu;
 /** The processed text, or null when nothing changed (callers coalesce). */
 function processText(text: SqlValue, flags: SqlValue): string | null {
   const t = asText(text);
-  if (t === null) return null;
-  const bits = typeof flags === 'number' ? flags : 0;
+  return t === null ? null : processedText(t, typeof flags === 'number' ? flags : 0);
+}
+
+/** `process_text` on a text: the processed text, or null when nothing changed. */
+export function processedText(t: string, bits: number): string | null {
   let out = t;
   if (bits & STRIP_CLOZES && out.includes('{{c')) out = out.replace(CLOZE, '$1');
   if (bits & NO_COMBINING) out = withoutCombining(out);

@@ -61,6 +61,10 @@ export interface SearchLookup {
   ignoreAccents(): boolean;
   /** Notes of a note type with the given first-field checksum: ids and first fields (for `dupe:`). */
   notesByChecksum(notetypeId: string, csum: number): { id: number; firstField: string }[];
+  /** For query plans: the cards whose `did` is one of these decks, counted up to `limit`. */
+  cardsInDecks?(deckIds: readonly string[], limit: number): number;
+  /** For query plans: all cards. */
+  cardCount?(): number;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => {
@@ -99,6 +103,13 @@ export function collectionLookup(col: Collection): SearchLookup {
       col.db
         .rows('select id, flds from notes where csum = ? and mid = ?', [csum, notetypeId])
         .map(([id, flds]) => ({ id: id as number, firstField: String(flds ?? '').split('\x1f')[0]! })),
+    // Both counts read an index only (ix_cards_sched; the smallest), not the cards.
+    cardsInDecks: (deckIds, limit) => {
+      const capped = Number.isFinite(limit) ? ` limit ${Math.floor(limit)}` : '';
+      const sql = `select count() from (select 1 from cards where did in (${deckIds.join(',')})${capped})`;
+      return Number(col.db.raw.exec(sql)[0]!.values[0]![0]);
+    },
+    cardCount: once(() => Number(col.db.scalar('select count() from cards'))),
   };
 }
 

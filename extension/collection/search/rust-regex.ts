@@ -11,15 +11,10 @@
  * is reported as a regex error, as Anki reports a pattern it cannot compile.
  */
 import { InvalidRegexError } from './errors.ts';
+import { charsetClasses, PROFILE_UNICODE, WORD_BODY, type CharsetClasses, type TextProfile } from './regex-charsets.ts';
 
-const WORD = String.raw`\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}`;
-const W = `[${WORD}]`;
-const BOUNDARY = `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
-const NOT_BOUNDARY = `(?:(?<=${W})(?=${W})|(?<!${W})(?!${W}))`;
-const WORD_START = `(?:(?<!${W})(?=${W}))`;
-const WORD_END = `(?:(?<=${W})(?!${W}))`;
 const JS_SYNTAX = new Set('^$\\.*+?()[]{}|/');
-const IS_WORD = new RegExp(W, 'u');
+const IS_WORD = new RegExp(`[${WORD_BODY}]`, 'u');
 
 const POSIX: Record<string, string> = {
   alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F',
@@ -36,10 +31,14 @@ interface Flags {
 
 class Unsupported extends Error {}
 
-/** Compiles a Rust-syntax pattern. Throws InvalidRegexError if it cannot be compiled. */
-export function compileRustRegex(pattern: string): RegExp {
+/**
+ * Compiles a Rust-syntax pattern. Throws InvalidRegexError if it cannot be
+ * compiled. With a text `profile` the RegExp is only meant for texts of
+ * that profile (regex-charsets.ts), where it matches exactly as the general one.
+ */
+export function compileRustRegex(pattern: string, profile: TextProfile = PROFILE_UNICODE): RegExp {
   try {
-    const { source, flags } = new Translator(pattern).run();
+    const { source, flags } = new Translator(pattern, charsetClasses(profile)).run();
     return new RegExp(source, flags);
   } catch (e) {
     if (e instanceof Unsupported || e instanceof SyntaxError) {
@@ -56,7 +55,33 @@ class Translator {
   private prevLiteral: string | null = null;
   private readonly flags: Flags = { i: false, m: false, s: false, x: false };
 
-  constructor(private readonly p: string) {}
+  /** The word class and the boundaries built on it. */
+  private readonly w: string;
+
+  constructor(
+    private readonly p: string,
+    private readonly c: CharsetClasses,
+  ) {
+    this.w = c.word.atom;
+  }
+
+  private boundaryEither(): string {
+    const W = this.w;
+    return `(?:(?<=${W})(?!${W})|(?<!${W})(?=${W}))`;
+  }
+
+  private notBoundary(): string {
+    const W = this.w;
+    return `(?:(?<=${W})(?=${W})|(?<!${W})(?!${W}))`;
+  }
+
+  private wordStart(): string {
+    return `(?:(?<!${this.w})(?=${this.w}))`;
+  }
+
+  private wordEnd(): string {
+    return `(?:(?<=${this.w})(?!${this.w}))`;
+  }
 
   run(): { source: string; flags: string } {
     while (this.leadingFlags());
@@ -117,7 +142,7 @@ class Translator {
       case '\\': this.out += this.escape(false, prev); return;
       case '[': this.out += '[' + this.classBody() + ']'; return;
       case '(': this.out += this.groupOpen(); return;
-      case '.': this.out += this.flags.s ? '[\\s\\S]' : '[^\\n]'; return;
+      case '.': this.out += this.flags.s ? this.c.any : this.c.notNewline; return;
       case '^': this.out += this.flags.m ? '(?:(?<![\\s\\S])|(?<=\\n))' : '^'; return;
       case '$': this.out += this.flags.m ? '(?=\\n|(?![\\s\\S]))' : '$'; return;
       case ']': case '}': this.out += '\\' + ch; return;
@@ -153,10 +178,11 @@ class Translator {
    * JS than the general either-side test).
    */
   private boundary(prev: string | null): string {
+    const W = this.w;
     if (prev !== null) return IS_WORD.test(prev) ? `(?!${W})` : `(?=${W})`;
     const next = this.nextLiteral();
     if (next !== null) return IS_WORD.test(next) ? `(?<!${W})` : `(?<=${W})`;
-    return BOUNDARY;
+    return this.boundaryEither();
   }
 
   private groupOpen(): string {
@@ -188,12 +214,12 @@ class Translator {
     if (this.i >= this.p.length) throw new Unsupported('incomplete escape sequence, reached end of pattern prematurely');
     const ch = this.take();
     switch (ch) {
-      case 'd': return '\\p{Nd}';
-      case 'D': return '\\P{Nd}';
-      case 's': return '\\p{White_Space}';
-      case 'S': return '\\P{White_Space}';
-      case 'w': return inClass ? WORD : W;
-      case 'W': return inClass ? '\\W' : `[^${WORD}]`;
+      case 'd': return inClass ? this.c.digit.body : this.c.digit.atom;
+      case 'D': return inClass ? this.c.notDigit.body : this.c.notDigit.atom;
+      case 's': return inClass ? this.c.space.body : this.c.space.atom;
+      case 'S': return inClass ? this.c.notSpace.body : this.c.notSpace.atom;
+      case 'w': return inClass ? this.c.word.body : this.c.word.atom;
+      case 'W': return inClass ? '\\W' : this.c.notWordAtom;
       case 'p': case 'P': return this.property(ch === 'P');
       case 'x': case 'u': case 'U': return this.codePoint(ch);
       case 'n': case 't': case 'r': case 'f': case 'v': return '\\' + ch;
@@ -213,16 +239,16 @@ class Translator {
     switch (ch) {
       case 'A': return '(?<![\\s\\S])';
       case 'z': return '(?![\\s\\S])';
-      case '<': return WORD_START;
-      case '>': return WORD_END;
-      case 'B': return NOT_BOUNDARY;
+      case '<': return this.wordStart();
+      case '>': return this.wordEnd();
+      case 'B': return this.notBoundary();
       case 'b': {
         const special = /^\{(start|end|start-half|end-half)\}/.exec(this.p.slice(this.i));
         if (!special) return this.boundary(prev);
         this.i += special[0].length;
-        if (special[1] === 'start') return WORD_START;
-        if (special[1] === 'end') return WORD_END;
-        return special[1] === 'start-half' ? `(?<!${W})` : `(?!${W})`;
+        if (special[1] === 'start') return this.wordStart();
+        if (special[1] === 'end') return this.wordEnd();
+        return special[1] === 'start-half' ? `(?<!${this.w})` : `(?!${this.w})`;
       }
     }
     return null;

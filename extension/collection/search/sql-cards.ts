@@ -39,20 +39,33 @@ export function deck(ctx: SqlContext, name: string): string {
   return inDecks(ctx, decks.filter((d) => re.test(d.name)).map((d) => d.id));
 }
 
+/** Above this share of the cards, reading every card beats the deck index (a row lookup per card). */
+const DECK_INDEX_SHARE = 0.07;
+/** So few cards are read faster through the deck index, whatever the collection holds. */
+const FEW_CARDS = 2000;
+
+/** True if reading the decks' cards through the deck index is faster than reading every card. */
+function deckIndexPays(ctx: SqlContext, ids: readonly string[]): boolean {
+  const { cardsInDecks, cardCount } = ctx.lookup;
+  if (!cardsInDecks || !cardCount) return true;
+  return cardsInDecks(ids, FEW_CARDS) < FEW_CARDS || cardsInDecks(ids, Infinity) <= DECK_INDEX_SHARE * cardCount();
+}
+
 /**
  * Cards in these decks, or in a filtered deck with one of them as home
  * (Anki: `c.did in L or (c.odid != 0 and c.odid in L)`). Only cards in
  * filtered decks have an `odid` (Check Database clears any other), so the
  * second part is asked of the filtered decks' cards: both parts can then
  * use the `ix_cards_sched` index instead of reading every card. When the
- * list holds most decks, reading every card in order is faster than the
- * index, and a checksum-narrowed field search is faster still: then
- * `+c.did` keeps SQLite from choosing the deck index.
+ * decks hold more than a few per cent of the cards (or the list holds most
+ * decks), reading every card in order is faster than the index, and a
+ * checksum-narrowed field search is faster still: then `+c.did` keeps
+ * SQLite from choosing the deck index.
  */
 export function inDecks(ctx: SqlContext, ids: readonly string[]): string {
   if (ids.length === 0) return 'false';
   const decks = ctx.lookup.decks();
-  const did = ctx.deckIndex && ids.length * 2 <= decks.length ? 'c.did' : '+c.did';
+  const did = ctx.deckIndex && ids.length * 2 <= decks.length && deckIndexPays(ctx, ids) ? 'c.did' : '+c.did';
   const list = ids.join(',');
   const filtered = decks.filter((d) => d.filtered).map((d) => d.id);
   if (filtered.length === 0) return `${did} in (${list})`;

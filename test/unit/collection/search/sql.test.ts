@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldChecksum } from '../../../../extension/collection/notes/text.ts';
 import type { NotetypeInfo, SearchLookup } from '../../../../extension/collection/search/lookup.ts';
 import { parse } from '../../../../extension/collection/search/parse.ts';
-import { searchSql, type ItemType } from '../../../../extension/collection/search/sql.ts';
+import { searchSql, type ItemType, type SqlShape } from '../../../../extension/collection/search/sql.ts';
 
 const F = '\x1f';
 const NEXT_DAY = 1_773_201_600;
@@ -83,6 +83,16 @@ describe('searchSql: tables', () => {
     ['cid:1 nid:2', 'cards', 'select c.id from cards c where ((c.id in (1) and c.nid in (2)))'],
   ])('%s (%s)', (query, item, sql) => {
     expect(searchSql(parse(query), item, lookup()).sql).toBe(sql);
+  });
+
+  it.each<[string, ItemType, SqlShape, string]>([
+    ['flag:2', 'notes', { distinct: false }, 'select c.nid from cards c where ((c.flags & 7) == 2)'],
+    ['flag:2 mid:5', 'notes', { distinct: false }, 'select n.id from cards c, notes n where c.nid=n.id and (((c.flags & 7) == 2 and n.mid = 5))'],
+    ['mid:5', 'notes', { distinct: false }, 'select n.id from notes n where (n.mid = 5)'],
+    ['flag:2', 'cards', { withNoteIds: true }, 'select c.id, c.nid from cards c where ((c.flags & 7) == 2)'],
+    ['mid:5', 'cards', { withNoteIds: true }, `select c.id, n.id ${CARDS_AND_NOTES.slice('select c.id '.length)}(n.mid = 5)`],
+  ])('%s (%s, %j)', (query, item, shape, sql) => {
+    expect(searchSql(parse(query), item, lookup(), shape).sql).toBe(sql);
   });
 });
 
@@ -232,6 +242,24 @@ describe('searchSql: names, tags and ids', () => {
   it('keeps SQLite off the deck index when the list holds most decks', () => {
     const home = (ids: string) => `(+c.did in (${ids}) or (+c.did in (5,6) and c.odid != 0 and c.odid in (${ids})))`;
     expect(s('deck:*a*')).toEqual([`(${home('1,2,3,4,5,6')})`, []]);
+  });
+
+  it('keeps SQLite off the deck index when the decks hold more than 2000 cards and 7% of the cards', () => {
+    const asked: string[][] = [];
+    const counts = (inDecks: number, total: number) =>
+      lookup({ cardsInDecks: (ids, limit) => (asked.push([...ids]), Math.min(inDecks, limit)), cardCount: () => total });
+    const index = '((c.did in (3) or (c.did in (5,6) and c.odid != 0 and c.odid in (3))))';
+    const scan = '((+c.did in (3) or (+c.did in (5,6) and c.odid != 0 and c.odid in (3))))';
+    expect(s('"deck:lang::japanese"', counts(1999, 2000))[0]).toBe(index);
+    expect(s('"deck:lang::japanese"', counts(7000, 100_000))[0]).toBe(index);
+    expect(s('"deck:lang::japanese"', counts(7001, 100_000))[0]).toBe(scan);
+    expect(s('"deck:lang::japanese"', counts(2000, 2000))[0]).toBe(scan);
+    expect(asked.every((ids) => ids.join() === '3')).toBe(true);
+    // Not asked when the checksum drives the search or the list holds most decks.
+    const before = asked.length;
+    s('"deck:lang" "text:dog"', counts(0, 1));
+    s('deck:*a*', counts(0, 1));
+    expect(asked.length).toBe(before);
   });
 
   it('resolves presets, note types and templates', () => {
