@@ -125,21 +125,22 @@ export class HostJournal implements HostPeer {
   /**
    * Offers the entry appended to IndexedDB as `seq`. It waits in the outbox
    * for the reply it belongs to (takeForReply), or goes on its own at the end
-   * of this task.
+   * of this task. False when it is not sent (then only IndexedDB will hold it).
    */
-  offer(seq: number, statements: readonly RecordedStatement[]): void {
+  offer(seq: number, statements: readonly RecordedStatement[]): boolean {
     this.lastSeen = seq;
     if (!this.active || !this.key || !this.channel?.connected) {
       this.gapThrough = seq;
-      return;
+      return false;
     }
     const entry = encodeEntry(statements);
     if (entry.length > MAX_HOST_ENTRY_CHARS) {
       this.gapThrough = seq;
-      return;
+      return false;
     }
     this.outbox.push({ seq, entry });
     this.flushTimer ??= setTimeout(() => this.flush(), 0);
+    return true;
   }
 
   /** The entries waiting to go, as a message to send with a reply (null when none). */

@@ -22,7 +22,8 @@ import type { HostJournal } from './host-journal.ts';
 import { respond } from './http.ts';
 
 export interface JournalStore extends CollectionStore {
-  append(statements: RecordedStatement[]): Promise<void>;
+  /** lazy: the write may wait a little to be shared (another copy is durable meanwhile). */
+  append(statements: RecordedStatement[], options?: { lazy?: boolean }): Promise<void>;
   /** Tells the store how to export the collection for checkpoints. */
   setExporter(exporter: (() => Uint8Array) | null): void;
   /** The seq of the last append, and the highest one committed. */
@@ -30,6 +31,8 @@ export interface JournalStore extends CollectionStore {
   readonly committedSeq: number;
   /** A journal write failed: appends are refused until the next load. */
   readonly failed: boolean;
+  /** Starts writing lazy appends now. */
+  hurry(): void;
   onCommitted: ((seq: number) => void) | null;
   /** The name of this storage's journal in the host. */
   journalKey(): Promise<string>;
@@ -105,15 +108,18 @@ export class ApiService {
   private journal(statements: RecordedStatement[]): void {
     const { store, hostJournal } = this.options;
     const before = store.appendedSeq;
-    this.lastAppend = store.append(statements);
+    // Lazy: IndexedDB writes wait a little to be shared when the host's journal holds the entry meanwhile.
+    this.lastAppend = store.append(statements, { lazy: hostJournal !== undefined });
     // Observed here so a failure is not reported as unhandled; durable() still sees it.
     this.lastAppend.catch(() => undefined);
-    if (store.appendedSeq > before) hostJournal?.offer(store.appendedSeq, statements);
-    else if (statements.length > 0) this.refused = true;
+    if (store.appendedSeq > before) {
+      if (!hostJournal?.offer(store.appendedSeq, statements)) store.hurry();
+    } else if (statements.length > 0) this.refused = true;
   }
 
   /** Waits until every write made so far is durable; reloads if one failed. */
   async durable(): Promise<void> {
+    this.options.store.hurry();
     const pending = this.lastAppend;
     try {
       await pending;

@@ -28,6 +28,8 @@ interface Waiter<T> {
 export class GroupCommit<T> {
   private pending: Waiter<T>[] = [];
   private writing = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDue = 0;
   private inFlight = 0;
   private failure: { error: unknown } | null = null;
   /** Batches written successfully. */
@@ -35,15 +37,35 @@ export class GroupCommit<T> {
 
   constructor(private readonly write: BatchWriter<T>) {}
 
-  add(item: T): Promise<void> {
+  /**
+   * Queues an item. The write starts in a later task (items added meanwhile
+   * share it, and work already under way, such as a reply on its way out, is
+   * not held up), or after `lazyMs` when the caller has another durable copy
+   * of the item and fewer, larger writes are worth more than an early one.
+   */
+  add(item: T, lazyMs = 0): Promise<void> {
     if (this.failure) return Promise.reject(new JournalUnavailableError(this.failure.error));
     const done = new Promise<void>((resolve, reject) => this.pending.push({ item, resolve, reject }));
-    if (!this.writing) {
-      this.writing = true;
-      // Start on a microtask so that items added in the same tick share the first write.
-      queueMicrotask(() => void this.pump());
-    }
+    this.schedule(lazyMs);
     return done;
+  }
+
+  /** Starts the queued write in the next task rather than after a lazy delay. */
+  hurry(): void {
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.writing || this.pending.length === 0) return;
+    if (this.timer) {
+      if (this.timerDue <= Date.now() + delayMs) return;
+      clearTimeout(this.timer);
+    }
+    this.timerDue = Date.now() + delayMs;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.pump();
+    }, delayMs);
   }
 
   /** Items added and not yet written (including the batch in flight). */
@@ -52,7 +74,7 @@ export class GroupCommit<T> {
   }
 
   get idle(): boolean {
-    return !this.writing && this.pending.length === 0;
+    return !this.writing && this.timer === null && this.pending.length === 0;
   }
 
   get failed(): boolean {
@@ -66,6 +88,7 @@ export class GroupCommit<T> {
   }
 
   private async pump(): Promise<void> {
+    this.writing = true;
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];

@@ -34,7 +34,12 @@ export interface PersistenceOptions extends StorageDbOptions, CheckpointPolicyOp
   scheduler?: Scheduler;
   /** Called when a checkpoint started by the policy fails. */
   onCheckpointError?: (error: unknown) => void;
+  /** How long a lazy append may wait to share its IndexedDB write with later ones. */
+  lazyAppendMs?: number;
 }
+
+/** A lazy append's entry has another durable copy meanwhile (the host's journal file). */
+export const DEFAULT_LAZY_APPEND_MS = 50;
 
 export interface LoadResult {
   snapshot: Uint8Array | null;
@@ -166,7 +171,7 @@ export class Persistence {
    * committed in IndexedDB; rejects if the write failed (the in-memory
    * collection is then ahead of storage: reload it).
    */
-  append(statements: readonly RecordedStatement[]): Promise<void> {
+  append(statements: readonly RecordedStatement[], options: { lazy?: boolean } = {}): Promise<void> {
     if (statements.length === 0) return Promise.resolve();
     try {
       this.assertReady();
@@ -174,7 +179,7 @@ export class Persistence {
       return Promise.reject(e);
     }
     const row: JournalRow = { seq: ++this.lastSeq, statements: compactStatements(statements), at: this.scheduler.now() };
-    const done = this.commits.add(row);
+    const done = this.commits.add(row, options.lazy ? (this.options.lazyAppendMs ?? DEFAULT_LAZY_APPEND_MS) : 0);
     this.tail = done;
     this.appended = {
       entries: this.appended.entries + 1,
@@ -247,6 +252,7 @@ export class Persistence {
     if (this.closed) return;
     this.closed = true;
     this.policy.close();
+    this.commits.hurry();
     await this.tail.catch(() => undefined);
     await this.checkpointChain;
     this.db.close();
@@ -265,6 +271,7 @@ export class Persistence {
   /** Synchronous: pairs the bytes with the state of the journal right now. */
   private capture(bytes: Uint8Array, force: boolean): Capture {
     this.assertReady();
+    this.commits.hurry();
     return {
       bytes: compactBytes(bytes),
       seq: this.lastSeq,
@@ -323,6 +330,11 @@ export class Persistence {
     await this.db.addJournalRows(rows);
     this.committed = rows.at(-1)!.seq;
     this.onCommitted?.(this.committed);
+  }
+
+  /** Starts writing lazy appends now (a reply waits for them). */
+  hurry(): void {
+    this.commits.hurry();
   }
 
   /** A journal write failed: appends are refused until load(). */

@@ -144,6 +144,22 @@ describe('the host journal', () => {
     expect(hostJournal.lastError).toBe('disk full');
   });
 
+  it('writes IndexedDB lazily, in shared batches, while the host holds the entries', async () => {
+    const dir = hostDir();
+    const name = `hj-${crypto.randomUUID()}`;
+    const { svc, store, deliver } = await service(name, dir);
+    const writesBefore = store.stats().journalWrites;
+    for (let i = 0; i < 10; i++) {
+      const reply = await post(svc, { action: 'createDeck', version: 6, params: { deck: `Lazy ${i}` } });
+      expect(reply.journalSeq).toBe(store.appendedSeq);
+      await deliver(reply);
+    }
+    expect(store.committedSeq).toBeLessThan(store.appendedSeq);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(store.committedSeq).toBe(store.appendedSeq);
+    expect(store.stats().journalWrites - writesBefore).toBeLessThan(5);
+  });
+
   it('sends nothing for reads and starts without the host when it is not there', async () => {
     const dir = hostDir();
     const name = `hj-${crypto.randomUUID()}`;

@@ -145,12 +145,14 @@ describe('group commit', () => {
   it('rejects the failed batch and everything behind it, then recovers after load()', async () => {
     const { p, db, log, name } = await setup();
     await insert(db, p, 1);
-    log.failAdds = 'throw';
+    log.failAdds = 'abort';
     const first = insert(db, p, 2);
-    await Promise.resolve(); // the batch with id 2 starts
+    const firstError = first.catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 0)); // the batch with id 2 is in flight (its abort not yet delivered)
     const behind = insert(db, p, 3); // queued behind the failing write
-    await expect(first).rejects.toThrow('QuotaExceededError');
-    await expect(behind).rejects.toBeInstanceOf(JournalUnavailableError);
+    const behindError = behind.catch((e: unknown) => e);
+    expect(String(await firstError)).toMatch(/aborted/);
+    expect(await behindError).toBeInstanceOf(JournalUnavailableError);
     expect(p.stats().failed).toBe(true);
     log.failAdds = false;
     await expect(insert(db, p, 4)).rejects.toThrow(/load/);
@@ -172,11 +174,11 @@ describe('group commit', () => {
     expect(again.column('SELECT id FROM t ORDER BY id')).toEqual([1, 5]);
   });
 
-  it('rejects an append whose IndexedDB transaction aborts, and keeps nothing of it', async () => {
+  it('rejects an append whose add() throws (a full disk), and keeps nothing of it', async () => {
     const { p, db, log, name } = await setup();
     await insert(db, p, 1);
-    log.failAdds = 'abort';
-    await expect(insert(db, p, 2)).rejects.toThrow(/aborted/);
+    log.failAdds = 'throw';
+    await expect(insert(db, p, 2)).rejects.toThrow('QuotaExceededError');
     expect(p.stats().failed).toBe(true);
     log.failAdds = false;
     const p2 = await Persistence.open({ name, indexedDB, IDBKeyRange });
@@ -188,15 +190,20 @@ describe('group commit', () => {
 });
 
 describe('GroupCommit', () => {
-  it('writes the first item alone-or-with-its-tick, then everything queued meanwhile', async () => {
+  it('writes what was added before its first write started together, then everything queued meanwhile', async () => {
     const batches: number[][] = [];
     let release: () => void = () => undefined;
     const gc = new GroupCommit<number>(async (items) => {
       batches.push(items);
       await new Promise<void>((r) => (release = r));
     });
-    const acks = [gc.add(1), gc.add(2)];
+    const acks = [gc.add(1)];
+    // The write starts in a later task: what is added before then joins it.
     await Promise.resolve();
+    acks.push(gc.add(2));
+    expect(batches).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches).toEqual([[1, 2]]);
     acks.push(gc.add(3), gc.add(4), gc.add(5));
     expect(gc.size).toBe(5);
     release();
@@ -205,6 +212,27 @@ describe('GroupCommit', () => {
     await Promise.all(acks);
     expect(batches).toEqual([[1, 2], [3, 4, 5]]);
     expect(gc.batches).toBe(2);
+    expect(gc.idle).toBe(true);
+  });
+
+  it('lets a lazy item wait to share a later write, and starts at once when hurried or joined by an eager one', async () => {
+    const batches: number[][] = [];
+    const gc = new GroupCommit<number>(async (items) => void batches.push(items));
+    const lazy = [gc.add(1, 60), gc.add(2, 60)];
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches).toEqual([]);
+    expect(gc.idle).toBe(false);
+    await Promise.all(lazy);
+    expect(batches).toEqual([[1, 2]]);
+
+    const more = [gc.add(3, 10_000)];
+    gc.hurry();
+    await Promise.all(more);
+    expect(batches).toEqual([[1, 2], [3]]);
+
+    const mixed = [gc.add(4, 10_000), gc.add(5)];
+    await Promise.all(mixed);
+    expect(batches).toEqual([[1, 2], [3], [4, 5]]);
     expect(gc.idle).toBe(true);
   });
 });
