@@ -4,16 +4,17 @@
  * and synced to disk so that a reply can acknowledge them at once.
  *
  * Format: one line per entry, `<seq>\t<entry>\n`, where entry is JSON text
- * (which never holds a raw newline). Entries are appended in seq order and
- * each batch is fdatasync'ed before it counts as synced. A line cut short by
- * a crash was never synced, so never acknowledged: reading stops there and
- * the file is rewritten without it.
+ * (which never holds a raw newline). Entries are appended in seq order. A
+ * line cut short by a crash was never synced, so never acknowledged: reading
+ * stops there and the file is rewritten without it.
  *
- * Every file operation runs on one queue, in order: appends (batched while
- * a sync is in flight), trims and rewrites. After a failed write the file
- * takes nothing more (failed()).
+ * File I/O is synchronous: a sync takes a fraction of a millisecond on a
+ * local disk, and a reply waits for it anyway, so thread-pool round trips
+ * would only add to every reply. Entries received in one turn of the event
+ * loop are written and synced together (setImmediate). After a failed write
+ * the file takes nothing more (failed()).
  */
-import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalEntry } from '../../shared/messages.ts';
 
@@ -43,14 +44,16 @@ export function parseJournal(text: string): { entries: JournalEntry[]; torn: boo
 
 const lineOf = (e: JournalEntry) => `${e.seq}\t${e.entry}\n`;
 
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
 export class JournalFile {
-  private handle: FileHandle | null = null;
+  private fd: number | null = null;
   /** What the file holds, in seq order. */
   private entries: JournalEntry[] = [];
   /** Received, not yet written. */
   private queued: JournalEntry[] = [];
+  private flushScheduled = false;
   private waiters: Waiter[] = [];
-  private queue: Promise<void>;
   private failure: Error | null = null;
   /** The highest seq received (queued or written). */
   receivedSeq = 0;
@@ -61,11 +64,8 @@ export class JournalFile {
     readonly path: string,
     private readonly onFailure: (error: Error) => void = () => undefined,
     private readonly receiveTimeoutMs = 30_000,
-    /** Starts once this settles (the file it replaces has been set aside). */
-    after: Promise<void> = Promise.resolve(),
   ) {
-    this.queue = after;
-    this.queue = this.run(() => this.load());
+    this.guard(() => this.load());
   }
 
   failed(): Error | null {
@@ -82,18 +82,14 @@ export class JournalFile {
     if (this.failure) return true;
     this.receivedSeq = seq;
     this.queued.push({ seq, entry });
-    this.queue = this.run(() => this.writeQueued());
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.guard(() => this.writeQueued());
+      });
+    }
     return true;
-  }
-
-  /**
-   * Once the queued writes are done, closes the file and keeps it beside
-   * (`<path>.<time>.before-<seq>`), never deleted. Resolves when the path is
-   * free for a new file.
-   */
-  retire(seq: number): Promise<void> {
-    this.queue = this.run(() => this.setAside(seq));
-    return this.queue.then(() => undefined);
   }
 
   /** Resolves once every entry up to seq is on disk; rejects if it never will be. */
@@ -115,72 +111,72 @@ export class JournalFile {
     });
   }
 
-  /** The entries after seq, once the file has been read and every queued write done. */
-  async entriesAfter(seq: number): Promise<JournalEntry[]> {
-    await this.queue;
+  /** The entries after seq (every queued one written first). */
+  entriesAfter(seq: number): JournalEntry[] {
+    this.guard(() => this.writeQueued());
     if (this.failure) throw this.failure;
     return this.entries.filter((e) => e.seq > seq);
   }
 
   /** Forgets the entries up to upTo (IndexedDB holds them now). */
-  trim(upTo: number): Promise<void> {
-    this.queue = this.run(async () => {
+  trim(upTo: number): void {
+    this.guard(() => {
+      this.writeQueued();
       if (!this.entries.some((e) => e.seq <= upTo)) return;
-      await this.rewrite(this.entries.filter((e) => e.seq > upTo));
+      this.rewrite(this.entries.filter((e) => e.seq > upTo));
     });
-    return this.queue;
   }
 
-  /** Waits for the queued operations, then closes the file. */
-  async close(): Promise<void> {
-    await this.queue;
-    await this.handle?.close().catch(() => undefined);
-    this.handle = null;
-  }
-
-  /** Chains an operation; the first failure stops the file for good. */
-  private run(op: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(async () => {
-      if (this.failure) return;
-      try {
-        await op();
-      } catch (e) {
-        this.fail(e instanceof Error ? e : new Error(String(e)));
-      }
+  /**
+   * Writes what is queued, closes the file and keeps it beside
+   * (`<path>.<time>.before-<seq>`), never deleted: the path is then free for
+   * a new file.
+   */
+  retire(seq: number): void {
+    this.guard(() => {
+      this.writeQueued();
+      this.setAside(seq);
     });
-    return next;
+    this.close();
   }
 
-  private async load(): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
+  close(): void {
+    this.guard(() => this.writeQueued());
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.failure ??= new Error('the journal file is closed');
+  }
+
+  private guard(op: () => void): void {
+    if (this.failure) return;
+    try {
+      op();
+    } catch (e) {
+      this.fail(asError(e));
+    }
+  }
+
+  private load(): void {
+    mkdirSync(dirname(this.path), { recursive: true });
     let text = '';
     try {
-      text = await readFile(this.path, 'utf8');
+      text = readFileSync(this.path, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     const { entries, torn } = parseJournal(text);
-    const last = entries.at(-1)?.seq ?? 0;
-    const first = this.queued[0]?.seq;
-    if (first !== undefined && first <= last) {
-      // Appends that arrived while the file was read do not continue it.
-      await this.setAside(first);
-      this.handle = await open(this.path, 'a');
-      return;
-    }
     this.entries = entries;
-    this.syncedSeq = last;
-    if (first === undefined) this.receivedSeq = last;
-    if (torn) await this.rewrite(entries);
-    else this.handle = await open(this.path, 'a');
+    this.syncedSeq = this.receivedSeq = entries.at(-1)?.seq ?? 0;
+    if (torn) this.rewrite(entries);
+    else this.fd = openSync(this.path, 'a');
   }
 
-  private async writeQueued(): Promise<void> {
+  private writeQueued(): void {
     if (this.queued.length === 0) return;
     const batch = this.queued;
     this.queued = [];
-    await this.handle!.write(batch.map(lineOf).join(''));
-    await this.handle!.datasync();
+    writeSync(this.fd!, batch.map(lineOf).join(''));
+    fdatasyncSync(this.fd!);
     this.entries.push(...batch);
     this.syncedSeq = batch.at(-1)!.seq;
     const ready = this.waiters.filter((w) => w.seq <= this.syncedSeq);
@@ -189,29 +185,30 @@ export class JournalFile {
   }
 
   /** Replaces the file's contents atomically (temporary file, sync, rename). */
-  private async rewrite(entries: JournalEntry[]): Promise<void> {
-    await this.handle?.close();
-    this.handle = null;
+  private rewrite(entries: JournalEntry[]): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
     const temp = `${this.path}.tmp`;
-    const out = await open(temp, 'w');
+    const out = openSync(temp, 'w');
     try {
-      await out.write(entries.map(lineOf).join(''));
-      await out.datasync();
+      writeSync(out, entries.map(lineOf).join(''));
+      fdatasyncSync(out);
     } finally {
-      await out.close();
+      closeSync(out);
     }
-    await rename(temp, this.path);
+    renameSync(temp, this.path);
     this.entries = entries;
-    this.handle = await open(this.path, 'a');
+    this.fd = openSync(this.path, 'a');
   }
 
-  /** Moves the file aside (see retire); a new one begins at the path. */
-  private async setAside(seq: number): Promise<void> {
-    await this.handle?.close();
-    this.handle = null;
-    await rename(this.path, `${this.path}.${Date.now()}.before-${seq}`).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
-    });
+  private setAside(seq: number): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    try {
+      renameSync(this.path, `${this.path}.${Date.now()}.before-${seq}`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
     this.entries = [];
   }
 

@@ -52,12 +52,13 @@ export class Journals {
       }
       this.current = target;
     } else if (m.type === 'journal-trim') {
-      void file.trim(m.upTo);
+      file.trim(m.upTo);
     } else {
-      file.entriesAfter(m.after).then(
-        (entries) => this.send({ type: 'journal-entries', id: m.id, entries, error: null }),
-        (e: Error) => this.send({ type: 'journal-entries', id: m.id, entries: [], error: e.message }),
-      );
+      try {
+        this.send({ type: 'journal-entries', id: m.id, entries: file.entriesAfter(m.after), error: null });
+      } catch (e) {
+        this.send({ type: 'journal-entries', id: m.id, entries: [], error: (e as Error).message });
+      }
     }
   }
 
@@ -67,8 +68,8 @@ export class Journals {
     return this.current.whenSynced(seq);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.files.values()].map((f) => f.close()));
+  close(): void {
+    for (const f of this.files.values()) f.close();
   }
 
   private file(key: string): JournalFile {
@@ -80,18 +81,19 @@ export class Journals {
     return file;
   }
 
-  private open(key: string, after?: Promise<void>): JournalFile {
+  private open(key: string): JournalFile {
     const onFailure = (error: Error) => {
       log('journal file failed:', error.message);
       this.send({ type: 'journal-failed', key, error: error.message });
     };
-    return new JournalFile(join(this.dir, `journal-${key}.log`), onFailure, undefined, after);
+    return new JournalFile(join(this.dir, `journal-${key}.log`), onFailure);
   }
 
   /** The extension's seqs started over under this key: the old file is kept beside, a new one begins. */
   private restart(key: string, old: JournalFile, seq: number): JournalFile {
     log(`journal ${key} starts over at ${seq}; the old file is kept beside it`);
-    const fresh = this.open(key, old.retire(seq));
+    old.retire(seq);
+    const fresh = this.open(key);
     this.files.set(key, fresh);
     return fresh;
   }

@@ -67,7 +67,8 @@ function shutdown(reason: string, code = 0): void {
   forwarder.connected = false;
   mediaFolder.close();
   const force = setTimeout(() => process.exit(code), 2_000);
-  void Promise.all([forwarder.failAll(), journals.close()]).then(() => {
+  journals.close();
+  void forwarder.failAll().then(() => {
     clearTimeout(force);
     binder.close();
     process.exit(code);
