@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { StatusReply } from '../../extension/background/runtime-messages.ts';
 import { DEFAULT_DATABASE_NAME, SNAPSHOT_KEY } from '../../extension/storage/database.ts';
+import { JOURNAL_KEY_SETTING } from '../../extension/storage/persistence.ts';
 import { projectExtensionId } from '../../native-host/src/install.ts';
 import { EXTENSION_DIST, PROJECT_ROOT } from '../../scripts/lib/paths.ts';
 
@@ -88,7 +89,7 @@ export async function writeSnapshot(worker: WebWorker, bytes: Uint8Array): Promi
   const source = await serveOnce(bytes);
   try {
     const stored = await worker.evaluate(
-      async (url: string, dbName: string, key: string) => {
+      async (url: string, dbName: string, key: string, journalKeySetting: string) => {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`fetching the snapshot: HTTP ${response.status}`);
         const bytes = new Uint8Array(await response.arrayBuffer());
@@ -97,9 +98,11 @@ export async function writeSnapshot(worker: WebWorker, bytes: Uint8Array): Promi
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['snapshots', 'journal'], 'readwrite', { durability: 'strict' });
+            const tx = db.transaction(['snapshots', 'journal', 'settings'], 'readwrite', { durability: 'strict' });
             tx.objectStore('snapshots').put({ key, bytes, seq: 0, savedAt: Date.now() });
             tx.objectStore('journal').clear();
+            // New storage: a new journal key, so the host's copy of the old journal is not replayed over it.
+            tx.objectStore('settings').delete(journalKeySetting);
             tx.oncomplete = () => {
               db.close();
               resolve(bytes.length);
@@ -112,6 +115,7 @@ export async function writeSnapshot(worker: WebWorker, bytes: Uint8Array): Promi
       source.url,
       DEFAULT_DATABASE_NAME,
       SNAPSHOT_KEY,
+      JOURNAL_KEY_SETTING,
     );
     if (stored !== bytes.byteLength) throw new Error(`seeding stored ${stored} bytes, expected ${bytes.byteLength}`);
   } finally {

@@ -20,7 +20,7 @@ import type { HostChannel } from './host-files.ts';
 import type { HostPeer } from './host-link.ts';
 
 /** Larger entries are not sent (native messaging would cost more than IndexedDB): their replies wait for IndexedDB. */
-export const MAX_HOST_ENTRY_CHARS = 256 * 1024;
+export const MAX_HOST_ENTRY_CHARS = 64 * 1024;
 /** How long start-up waits for the host's entries before going on without them. */
 const READ_TIMEOUT_MS = 10_000;
 /** Trims are sent at most this often. */
