@@ -14,7 +14,7 @@
  * loop are written and synced together (setImmediate). After a failed write
  * the file takes nothing more (failed()).
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalEntry } from '../../shared/messages.ts';
 
@@ -44,12 +44,17 @@ export function parseJournal(text: string): { entries: JournalEntry[]; torn: boo
 
 const lineOf = (e: JournalEntry) => `${e.seq}\t${e.entry}\n`;
 
+/** A file holding entries IndexedDB does not have yet is rewritten without the others past this size. */
+export const REWRITE_BYTES = 1024 * 1024;
+
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 export class JournalFile {
   private fd: number | null = null;
   /** What the file holds, in seq order. */
   private entries: JournalEntry[] = [];
+  /** The file's size (UTF-16 length of its lines, close enough for REWRITE_BYTES). */
+  private bytes = 0;
   /** Received, not yet written. */
   private queued: JournalEntry[] = [];
   private flushScheduled = false;
@@ -118,12 +123,25 @@ export class JournalFile {
     return this.entries.filter((e) => e.seq > seq);
   }
 
-  /** Forgets the entries up to upTo (IndexedDB holds them now). */
+  /**
+   * Forgets the entries up to upTo (IndexedDB holds them now). When it holds
+   * them all the file is emptied, which needs no sync (entries that came back
+   * after a crash are older than IndexedDB's and never replayed). Otherwise
+   * the file is rewritten only once it has grown past REWRITE_BYTES: a
+   * rewrite must be synced, and would hold up the replies behind it.
+   */
   trim(upTo: number): void {
     this.guard(() => {
       this.writeQueued();
-      if (!this.entries.some((e) => e.seq <= upTo)) return;
-      this.rewrite(this.entries.filter((e) => e.seq > upTo));
+      const keep = this.entries.filter((e) => e.seq > upTo);
+      if (keep.length === this.entries.length) return;
+      if (keep.length === 0) {
+        ftruncateSync(this.fd!, 0);
+        this.entries = [];
+        this.bytes = 0;
+      } else if (this.bytes > REWRITE_BYTES) {
+        this.rewrite(keep);
+      }
     });
   }
 
@@ -166,6 +184,7 @@ export class JournalFile {
     }
     const { entries, torn } = parseJournal(text);
     this.entries = entries;
+    this.bytes = text.length;
     this.syncedSeq = this.receivedSeq = entries.at(-1)?.seq ?? 0;
     if (torn) this.rewrite(entries);
     else this.fd = openSync(this.path, 'a');
@@ -175,7 +194,9 @@ export class JournalFile {
     if (this.queued.length === 0) return;
     const batch = this.queued;
     this.queued = [];
-    writeSync(this.fd!, batch.map(lineOf).join(''));
+    const text = batch.map(lineOf).join('');
+    writeSync(this.fd!, text);
+    this.bytes += text.length;
     fdatasyncSync(this.fd!);
     this.entries.push(...batch);
     this.syncedSeq = batch.at(-1)!.seq;
@@ -190,14 +211,16 @@ export class JournalFile {
     this.fd = null;
     const temp = `${this.path}.tmp`;
     const out = openSync(temp, 'w');
+    const text = entries.map(lineOf).join('');
     try {
-      writeSync(out, entries.map(lineOf).join(''));
+      writeSync(out, text);
       fdatasyncSync(out);
     } finally {
       closeSync(out);
     }
     renameSync(temp, this.path);
     this.entries = entries;
+    this.bytes = text.length;
     this.fd = openSync(this.path, 'a');
   }
 
@@ -210,6 +233,7 @@ export class JournalFile {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     this.entries = [];
+    this.bytes = 0;
   }
 
   private fail(error: Error): void {
