@@ -3,6 +3,7 @@
  * its `data` parsed (storage/card/mod.rs `row_to_card`), and writing it back
  * as Anki's `update_card` does (mod = now, usn = -1, `data` rewritten).
  */
+import { inIdBatches } from '../id-batches.ts';
 import type { Collection } from '../collection.ts';
 import type { CardRow } from '../schema/rows.ts';
 import type { SqlValue } from 'sql.js';
@@ -72,15 +73,12 @@ export function getCards(col: Collection, ids: readonly number[]): Card[] {
 /** The cards of `ids` that exist, by id, read `where id in (…)` in batches (SQLite's 999-parameter limit). */
 export function cardsById(col: Collection, ids: readonly number[]): Map<number, Card> {
   const out = new Map<number, Card>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 999) {
-    const batch = unique.slice(i, i + 999);
-    const sql = `select ${COLUMNS} from cards where id in (${batch.map(() => '?').join(',')})`;
-    for (const values of col.db.rows(sql, batch)) {
+  inIdBatches(ids, (batch, marks) => {
+    for (const values of col.db.rows(`select ${COLUMNS} from cards where id in (${marks})`, batch)) {
       const card = toCard(rawRow(values));
       out.set(card.id, card);
     }
-  }
+  });
   return out;
 }
 

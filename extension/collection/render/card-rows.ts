@@ -4,6 +4,7 @@
  * Cards are read once, as the scheduler reads them (cardsById), and their
  * reported columns taken from that (cardInfoRow).
  */
+import { inIdBatches } from '../id-batches.ts';
 import { cardsById, type Card } from '../cards/row.ts';
 import type { Collection } from '../collection.ts';
 import type { CardRow } from '../schema/rows.ts';
@@ -20,15 +21,6 @@ export interface NoteRenderRow {
   flds: string;
 }
 
-const BATCH = 999;
-
-function inBatches(ids: readonly number[], run: (batch: number[], marks: string) => void): void {
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += BATCH) {
-    const batch = unique.slice(i, i + BATCH);
-    run(batch, batch.map(() => '?').join(','));
-  }
-}
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
 
@@ -68,7 +60,7 @@ export function cardRowsById(col: Collection, ids: readonly number[]): Map<numbe
 /** The rows of those notes that exist, by id. */
 export function noteRowsById(col: Collection, ids: readonly number[]): Map<number, NoteRenderRow> {
   const out = new Map<number, NoteRenderRow>();
-  inBatches(ids, (batch, marks) => {
+  inIdBatches(ids, (batch, marks) => {
     for (const r of col.db.rows(`select id, cast(mid as text), tags, flds from notes where id in (${marks})`, batch)) {
       out.set(num(r[0]), { id: num(r[0]), mid: String(r[1]), tags: String(r[2] ?? ''), flds: String(r[3] ?? '') });
     }
