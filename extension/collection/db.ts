@@ -26,8 +26,10 @@ export class Db {
     // The database lives in sql.js's in-memory file system; durability is the
     // journal of recorded statements (storage/), not SQLite's. A rollback
     // journal kept in memory still undoes failed transactions, without
-    // creating, growing and deleting a journal file on every commit.
-    raw.exec('pragma journal_mode = memory; pragma synchronous = off; pragma temp_store = memory');
+    // creating, growing and deleting a journal file on every commit. No other
+    // connection ever opens the file: the lock is kept instead of being taken
+    // and the page cache revalidated on every transaction.
+    raw.exec('pragma journal_mode = memory; pragma synchronous = off; pragma temp_store = memory; pragma locking_mode = exclusive');
   }
 
   /** Rows as objects keyed by column name. */
