@@ -47,7 +47,7 @@ export class HostJournal implements HostPeer {
   /** Entries offered and not sent yet. */
   private outbox: JournalEntry[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The last failure the host reported, for the popup and logs. */
+  /** The failure the current host process reported, if any. */
   lastError: string | null = null;
 
   attach(channel: HostChannel): void {
@@ -59,7 +59,8 @@ export class HostJournal implements HostPeer {
   start(key: string, seq: number): void {
     this.key = key;
     this.lastSeen = this.gapThrough = seq;
-    this.active = this.channel?.connected ?? false;
+    // A host that reported its file failed keeps failing it: only a new host process is tried again.
+    this.active = (this.channel?.connected ?? false) && this.lastError === null;
     // Whatever the host holds up to seq is in IndexedDB now.
     this.committedUpTo(seq);
   }
@@ -80,6 +81,7 @@ export class HostJournal implements HostPeer {
   }
 
   portConnected(): void {
+    this.lastError = null;
     this.active = this.key !== null;
     this.gapThrough = this.lastSeen;
     // A new host process reads the file afresh: tell it what IndexedDB holds.

@@ -142,6 +142,11 @@ describe('the host journal', () => {
     expect(after.journalSeq).toBeUndefined();
     expect(store.committedSeq).toBe(store.appendedSeq);
     expect(hostJournal.lastError).toBe('disk full');
+    // Reloading the collection does not try the failed host again; a new host process does.
+    await post(svc, { action: 'reloadCollection', version: 6 });
+    expect((await post(svc, { action: 'createDeck', version: 6, params: { deck: 'Reloaded' } })).journalSeq).toBeUndefined();
+    hostJournal.portConnected();
+    expect((await post(svc, { action: 'createDeck', version: 6, params: { deck: 'New host' } })).journalSeq).toBe(store.appendedSeq);
   });
 
   it('writes IndexedDB lazily, in shared batches, while the host holds the entries', async () => {
