@@ -5,7 +5,7 @@
  * ACB_JOURNAL_DIR, else `journal` beside the media folder.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { ExtensionToHost, HostToExtension, JournalAppendMessage, JournalReadMessage, JournalTrimMessage } from '../../shared/messages.ts';
+import type { ExtensionToHost, HostToExtension, JournalAppendMessage, JournalEntry, JournalReadMessage, JournalTrimMessage } from '../../shared/messages.ts';
 import { JournalFile } from './journal-file.ts';
 import { log } from './log.ts';
 import { mediaDirFromEnv } from './media-folder.ts';
@@ -18,6 +18,12 @@ export function journalDirFromEnv(env: Env = process.env): string {
 }
 
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A well-formed entry: a positive integer seq and JSON text without a newline (one line of the file). */
+function isEntry(e: unknown): e is JournalEntry {
+  const o = e as Partial<JournalEntry> | null;
+  return typeof o?.seq === 'number' && Number.isSafeInteger(o.seq) && o.seq > 0 && typeof o.entry === 'string' && !o.entry.includes('\n');
+}
 
 export type JournalMessage = JournalAppendMessage | JournalTrimMessage | JournalReadMessage;
 
@@ -45,6 +51,10 @@ export class Journals {
     if (m.type === 'journal-append') {
       let target = file;
       for (const e of Array.isArray(m.entries) ? m.entries : []) {
+        if (!isEntry(e)) {
+          log('journal entry that is not {seq, entry}; ignored');
+          continue;
+        }
         if (!target.append(e.seq, e.entry)) {
           target = this.restart(m.key, target, e.seq);
           target.append(e.seq, e.entry);
@@ -52,7 +62,7 @@ export class Journals {
       }
       this.current = target;
     } else if (m.type === 'journal-trim') {
-      file.trim(m.upTo);
+      if (Number.isSafeInteger(m.upTo)) file.trim(m.upTo);
     } else {
       try {
         this.send({ type: 'journal-entries', id: m.id, entries: file.entriesAfter(m.after), error: null });
