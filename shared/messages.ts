@@ -230,7 +230,39 @@ export interface MediaChangedMessage {
   removed: MediaFileStat[];
 }
 
+/**
+ * The socket: a WebSocket from the extension to the host's own port, which
+ * carries every message both ways once both sides have switched to it (a
+ * round trip costs about half of native messaging's, and the browser process
+ * relays nothing). Native messaging still starts the host, carries the
+ * offer and the switch, and takes over again if the socket closes.
+ *
+ * 1. host → extension (port): socket-offer with the token the socket must present.
+ * 2. The extension opens ws://<address>:<port>SOCKET_PATH?token=<token>.
+ * 3. extension → host (port): socket-switch. Every message the extension sent
+ *    on the port before it has reached the host when this one does; until
+ *    step 4 the extension holds what it would send.
+ * 4. host → extension (socket): socket-switched. From here on each side sends
+ *    on the socket; a message still arriving on the port is handled as usual.
+ */
+export const SOCKET_PATH = '/_acb/socket';
+
+export interface SocketOfferMessage {
+  type: 'socket-offer';
+  token: string;
+}
+
+export interface SocketSwitchMessage {
+  type: 'socket-switch';
+}
+
+export interface SocketSwitchedMessage {
+  type: 'socket-switched';
+}
+
 export type HostToExtension =
+  | SocketOfferMessage
+  | SocketSwitchedMessage
   | HttpRequestMessage
   | HostStatusMessage
   | FileReplyMessage
@@ -238,6 +270,7 @@ export type HostToExtension =
   | JournalEntriesMessage
   | JournalFailedMessage;
 export type ExtensionToHost =
+  | SocketSwitchMessage
   | HttpResponseMessage
   | HostConfigMessage
   | FileRequestMessage

@@ -103,6 +103,13 @@ export class HostBridge implements HostFiles {
     for (const l of this.connectListeners) l();
   }
 
+  /** The socket closed while in use: the replies to requests in flight may be lost, so they fail. */
+  channelReset(): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const w of waiting) w.reject(new Error(E.hostNotConnected));
+  }
+
   /** The port dropped: every request in flight fails. */
   portDisconnected(): void {
     this.status = null;

@@ -8,13 +8,8 @@
  */
 import { FILE_HTTP_PATHS, FILE_STAT_HEADER, FILE_TOKEN_HEADER, type FileFailure, type HostStatusMessage, type MediaFileStat } from '../../shared/messages.ts';
 import { HostFileError } from './file-errors.ts';
+import { reachable } from './request-body.ts';
 
-/** Where to reach a server listening on `address` from this machine. */
-function reachable(address: string | null): string {
-  if (!address || address === '0.0.0.0') return '127.0.0.1';
-  if (address === '::') return '[::1]';
-  return address.includes(':') ? `[${address}]` : address;
-}
 
 const isFailure = (v: unknown): v is FileFailure => typeof v === 'object' && v !== null && typeof (v as FileFailure).code === 'string';
 

@@ -97,6 +97,13 @@ export class HostJournal implements HostPeer {
     this.reads.clear();
   }
 
+  /** The socket closed while in use: entries sent on it may be lost, so replies wait for IndexedDB until it has them. */
+  channelReset(): void {
+    this.portDisconnected();
+    this.active = this.key !== null && this.lastError === null;
+    if (this.committed > 0) this.committedUpTo(this.committed);
+  }
+
   /** The entries the host holds after `seq` that continue it without a gap, decoded. */
   async entriesAfter(key: string, seq: number): Promise<{ seq: number; statements: RecordedStatement[] }[]> {
     const channel = this.channel;

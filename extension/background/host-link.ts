@@ -1,12 +1,14 @@
 /**
  * The conversation with the native host: on connect send the listening
  * config, answer each forwarded HTTP request through the API service, and
- * remember what the host last reported.
+ * remember what the host last reported. Once the host offers its socket and
+ * says where it listens, messages move to the socket (host-route.ts).
  */
-import type { HostStatusMessage, HostToExtension, HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
+import { SOCKET_PATH, type HostStatusMessage, type HostToExtension, type HttpRequestMessage, type HttpResponseMessage } from '../../shared/messages.ts';
 import type { ExtensionConfig } from './config.ts';
+import { HostRoute } from './host-route.ts';
 import { NativePort } from './native-port.ts';
-import { fetchRequestBody, sendReplyOverHttp, willSendOverHttp } from './request-body.ts';
+import { fetchRequestBody, reachable, sendReplyOverHttp, willSendOverHttp } from './request-body.ts';
 import type { ApiService } from './service.ts';
 
 /** Another party on the same port (the file bridge, host-files.ts). */
@@ -15,11 +17,17 @@ export interface HostPeer {
   accept(message: HostToExtension): boolean;
   portConnected(): void;
   portDisconnected(): void;
+  /** The socket closed while in use: what was sent on it may be lost; the port carries on. */
+  channelReset?(): void;
 }
 
 export class HostLink {
   readonly port: NativePort;
+  /** Every message to the host goes this way (the port, or the host's socket). */
+  readonly route: HostRoute;
   status: HostStatusMessage | null = null;
+  /** The token the host's socket asks for (socket-offer), for the current host process. */
+  private socketToken: string | null = null;
 
   constructor(
     private readonly service: ApiService,
@@ -34,7 +42,15 @@ export class HostLink {
       onMessage: (message) => this.onMessage(message),
       onDisconnect: () => {
         this.status = null;
+        this.socketToken = null;
+        this.route.portDisconnected();
         for (const p of this.peers) p.portDisconnected();
+      },
+    });
+    this.route = new HostRoute(this.port, {
+      message: (message) => this.onMessage(message),
+      socketLost: () => {
+        for (const p of this.peers) p.channelReset?.();
       },
     });
   }
@@ -45,7 +61,7 @@ export class HostLink {
 
   pushConfig(): void {
     const c = this.config();
-    this.port.send({ type: 'config', bindAddress: c.webBindAddress, bindPort: c.webBindPort, bodyLimitBytes: c.bodyLimitBytes });
+    this.route.send({ type: 'config', bindAddress: c.webBindAddress, bindPort: c.webBindPort, bodyLimitBytes: c.bodyLimitBytes });
   }
 
   /** A large reply goes back over HTTP when it can, else (and every small one) through the port. */
@@ -53,17 +69,34 @@ export class HostLink {
     if (response.journal && willSendOverHttp(request, response, this.status)) {
       // The entries go first, through the port; the host holds the reply until it has them.
       const { journal, ...rest } = response;
-      this.port.send(journal);
+      this.route.send(journal);
       response = rest;
     }
     if (await sendReplyOverHttp(request, response, this.status)) return;
-    this.port.send(response);
+    this.route.send(response);
+  }
+
+  /** Opens the host's socket once both its token and where it listens are known. */
+  private offerSocket(): void {
+    const { socketToken: token, status } = this;
+    if (!token || !status?.listening || !status.port) return;
+    this.route.offer(`ws://${reachable(status.address)}:${status.port}${SOCKET_PATH}?token=${encodeURIComponent(token)}`);
   }
 
   private onMessage(message: HostToExtension): void {
     if (this.peers.some((p) => p.accept(message))) return;
     if (message.type === 'status') {
       this.status = message;
+      this.offerSocket();
+      return;
+    }
+    if (message.type === 'socket-offer') {
+      this.socketToken = message.token;
+      this.offerSocket();
+      return;
+    }
+    if (message.type === 'socket-switched') {
+      this.route.refused(); // on the socket the route takes it itself; here, on the port, it is a refusal
       return;
     }
     if (message.type === 'request') {
@@ -71,7 +104,7 @@ export class HostLink {
       body.then((bytes) => this.service.handleHttp(message, bytes)).then(
         (response) => this.reply(message, response),
         (e: unknown) =>
-          this.port.send({
+          this.route.send({
             type: 'response',
             id: message.id,
             status: 500,

@@ -25,8 +25,8 @@ const ready = (async () => {
   const media = new MediaSync(new DexieMediaStore(store.db), files);
   const service = new ApiService({ SQL, store, media, files, hostJournal, clock: systemClock, settings: () => config.get() });
   const link = new HostLink(service, () => config.get(), [files, hostJournal]);
-  files.attach(link.port);
-  hostJournal.attach(link.port);
+  files.attach(link.route);
+  hostJournal.attach(link.route);
   config.onChange(() => link.pushConfig());
   // Connected first: the collection loads with the entries only the host's journal may hold.
   link.connect();
@@ -54,6 +54,7 @@ chrome.runtime.onMessage.addListener((message: PageRequest, _sender, sendRespons
         const count = (table: string) => col.db.scalar(`select count() from ${table}`) as number;
         const reply: StatusReply = {
           hostConnected: link.port.connected,
+          hostTransport: link.route.transport,
           hostError: link.port.lastError,
           host: link.status,
           decks: Object.keys(col.col.get('decks')).length,

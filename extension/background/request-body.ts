@@ -13,9 +13,10 @@ import {
   type HttpRequestMessage,
   type HttpResponseMessage,
 } from '../../shared/messages.ts';
+import { utf8Bytes } from './utf8.ts';
 
 /** Where to reach a server listening on `address` from this machine. */
-function reachable(address: string | null): string {
+export function reachable(address: string | null): string {
   if (!address || address === '0.0.0.0') return '127.0.0.1';
   if (address === '::') return '[::1]';
   return address.includes(':') ? `[${address}]` : address;
@@ -50,8 +51,8 @@ export async function sendReplyOverHttp(request: HttpRequestMessage, response: H
   try {
     const res = await fetch(`http://${reachable(status.address)}:${status.port}${FILE_HTTP_PATHS.reply}${response.id}`, {
       method: 'PUT',
-      // A string body: the browser encodes it to UTF-8 natively, without a copy in the worker's heap.
-      body,
+      // Encoded here: the browser's own encoding of a string body is several times slower (utf8.ts).
+      body: utf8Bytes(body) as BodyInit,
       headers: {
         [FILE_TOKEN_HEADER]: token,
         [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers, journalSeq: response.journalSeq }),

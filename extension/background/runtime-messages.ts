@@ -4,6 +4,8 @@ import type { ImportStage, ImportSummary } from '../collection/packages/import.t
 
 export interface StatusReply {
   hostConnected: boolean;
+  /** What carries messages to and from the host now. */
+  hostTransport: 'native' | 'socket';
   hostError: string | null;
   host: HostStatusMessage | null;
   decks: number | null;

@@ -3,7 +3,8 @@
  * changes, and retries while the port is still held (a restarted service
  * worker may spawn a new host while the old one still listens).
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { HostStatusMessage } from '../../shared/messages.ts';
 import { log } from './log.ts';
@@ -25,6 +26,8 @@ export class Binder {
   private last: ListenStatus | null = null;
   /** Bumped on every new bind or close, so stale attempts and retries stand down. */
   private generation = 0;
+  /** Takes WebSocket upgrades (socket-link.ts); without it they are refused. */
+  upgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
 
   constructor(
     private readonly handler: RequestListener,
@@ -62,6 +65,10 @@ export class Binder {
 
   private attempt(generation: number, target: BindTarget, startedAt: number): void {
     const server = createServer({ requestTimeout: 0, keepAliveTimeout: 60_000 }, this.handler);
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (this.upgrade) this.upgrade(req, socket, head);
+      else socket.destroy();
+    });
     const onError = (err: NodeJS.ErrnoException): void => {
       if (generation !== this.generation) return;
       const waited = Date.now() - startedAt;

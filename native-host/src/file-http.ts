@@ -6,12 +6,13 @@
  * the extension's when it carries the token header; it must carry this
  * host's token. Every other request is left to the forwarder untouched.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FILE_HTTP_PATHS, FILE_STAT_HEADER, FILE_TOKEN_HEADER, REPLY_META_HEADER, type FileFailure } from '../../shared/messages.ts';
 import { fileFailure } from './files.ts';
 import type { MediaFolder } from './media-folder.ts';
+import { HostToken } from './token.ts';
 
 function readAll(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -37,8 +38,8 @@ function sendJson(res: ServerResponse, value: unknown): void {
 
 export class FileHttp {
   /** Given to the extension over the native port; new for every host process. */
-  readonly token = randomBytes(32).toString('hex');
-  private readonly tokenBytes = Buffer.from(this.token);
+  readonly secret = new HostToken();
+  readonly token = this.secret.value;
 
   private readonly bodies = new Map<string, Buffer>();
   private nextBody = 1;
@@ -65,8 +66,7 @@ export class FileHttp {
     const given = req.headers[FILE_TOKEN_HEADER];
     if (given === undefined) return false;
     res.sendDate = false;
-    const ok = typeof given === 'string' && given.length === this.token.length && timingSafeEqual(Buffer.from(given), this.tokenBytes);
-    if (!ok) {
+    if (!this.secret.matches(given)) {
       req.resume();
       sendFailure(res, { code: 'EBADTOKEN', errno: null, message: 'not the token of this host', path: req.url ?? '' });
       return true;

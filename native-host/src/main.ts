@@ -8,7 +8,7 @@
  * journal file that acknowledges writes before IndexedDB has them. Exits when stdin ends
  * or stdout breaks, answering 503 to every request still in flight.
  */
-import type { ExtensionToHost } from '../../shared/messages.ts';
+import type { ExtensionToHost, HostToExtension } from '../../shared/messages.ts';
 import { Binder } from './binder.ts';
 import { FileHttp } from './file-http.ts';
 import { FileService } from './files.ts';
@@ -19,17 +19,42 @@ import { MediaFolder, mediaDirFromEnv } from './media-folder.ts';
 import { listenAtStart, settingsFromConfig } from './options.ts';
 import { unsavedReply } from './replies.ts';
 import { writeStatusFile } from './status-file.ts';
+import { SocketLink } from './socket-link.ts';
 import { ExtensionLink } from './stdio-link.ts';
 
-const forwarder = new Forwarder((message) => link.send(message), { get token() { return fileHttp.token; }, stashBody: (b) => fileHttp.stashBody(b), dropBody: (p) => fileHttp.dropBody(p) });
+/** ACB_NATIVE_ONLY=1 (tests): everything through native messaging, no socket. */
+const nativeOnly = process.env.ACB_NATIVE_ONLY === '1';
+
+const forwarder = new Forwarder((message) => toExtension(message), { get token() { return fileHttp.token; }, stashBody: (b) => fileHttp.stashBody(b), dropBody: (p) => fileHttp.dropBody(p) });
 const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.handle(req, res), (status) => {
   const message = { type: 'status', ...status, pid: process.pid } as const;
   writeStatusFile(message);
-  link.send(message);
+  toExtension(message);
 });
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
-const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => link.send({ type: 'media-changed', ...changes }));
+const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => toExtension({ type: 'media-changed', ...changes }));
 const fileHttp = new FileHttp(mediaFolder);
+const socket = nativeOnly ? null : new SocketLink(fileHttp.secret, { message: fromSocket, closed: socketClosed });
+binder.upgrade = socket?.upgrade ?? null;
+/** Both sides have switched to the socket (shared/messages.ts SOCKET_PATH). */
+let viaSocket = false;
+
+/** Every message to the extension: on the socket once switched, else through native messaging. */
+function toExtension(message: HostToExtension): void {
+  if (viaSocket && socket?.send(message)) return;
+  link.send(message);
+}
+
+/** socket-switch counts only on the port, where it follows every earlier port message. */
+function fromSocket(message: unknown): void {
+  if ((message as { type?: unknown } | null)?.type !== 'socket-switch') onMessage(message);
+}
+
+function socketClosed(): void {
+  if (!viaSocket) return;
+  viaSocket = false;
+  log('the socket closed; native messaging carries everything again');
+}
 fileHttp.onReply = (id, status, headers, body, journalSeq) => {
   if (journalSeq === undefined) return forwarder.answerBytes(id, status, headers, body);
   if (!forwarder.waits(id)) return false;
@@ -39,8 +64,8 @@ fileHttp.onReply = (id, status, headers, body, journalSeq) => {
   );
   return true;
 };
-const files = new FileService(mediaFolder, (reply) => link.send(reply), fileHttp.token);
-const journals = new Journals(journalDirFromEnv(), (message) => link.send(message));
+const files = new FileService(mediaFolder, (reply) => toExtension(reply), fileHttp.token);
+const journals = new Journals(journalDirFromEnv(), (message) => toExtension(message));
 
 function onMessage(message: unknown): void {
   const m = message as ExtensionToHost;
@@ -49,6 +74,12 @@ function onMessage(message: unknown): void {
     // A reply that acknowledges writes IndexedDB may not hold yet waits for the journal file.
     if (m.journalSeq === undefined) forwarder.answer(m);
     else journals.whenSynced(m.journalSeq).then(() => forwarder.answer(m), (e: Error) => forwarder.answer(unsavedReply(m, e)));
+  } else if (m?.type === 'socket-switch') {
+    // Said on the port: every earlier port message has been handled. Accepted on the socket, refused on the port.
+    if (socket?.isOpen) {
+      viaSocket = true;
+      socket.send({ type: 'socket-switched' });
+    } else link.send({ type: 'socket-switched' });
   } else if (m?.type === 'file') void files.handle(m);
   else if (m && isJournalMessage(m)) journals.handle(m);
   else if (m?.type === 'config') {
@@ -56,6 +87,7 @@ function onMessage(message: unknown): void {
     forwarder.bodyLimitBytes = settings.bodyLimitBytes;
     forwarder.connected = true;
     binder.bind(settings);
+    if (socket && !socket.isOpen) link.send({ type: 'socket-offer', token: fileHttp.token });
   } else log('ignoring message of type', (m as { type?: unknown })?.type);
 }
 
@@ -66,6 +98,8 @@ function shutdown(reason: string, code = 0): void {
   log('exiting:', reason);
   forwarder.connected = false;
   mediaFolder.close();
+  socket?.close();
+  viaSocket = false;
   const force = setTimeout(() => process.exit(code), 2_000);
   journals.close();
   void forwarder.failAll().then(() => {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { http, removeProfile, startChain, type Chain } from '../helpers/chain.ts';
+import { hostTransport } from '../helpers/devtools.ts';
 
 let chain: Chain;
 beforeAll(async () => {
@@ -35,6 +36,7 @@ async function bigDeckRoundTrip(c: Chain): Promise<void> {
 it('carries a 20 MB body in and a 20 MB reply out, both chunked through native messaging (ACB_NATIVE_ONLY)', async () => {
   const chunked = await startChain({ env: { ACB_NATIVE_ONLY: '1' } });
   try {
+    expect(await hostTransport(chunked.debugPort, 'native')).toBe('native');
     await bigDeckRoundTrip(chunked);
   } finally {
     await chunked.stop();
@@ -42,8 +44,10 @@ it('carries a 20 MB body in and a 20 MB reply out, both chunked through native m
   }
 }, 240_000);
 
-it('carries a 20 MB body in and a 20 MB reply out over the host\'s HTTP side channel', async () => {
+it('carries a 20 MB body in and a 20 MB reply out over the host\'s HTTP side channel, everything else on its socket', async () => {
+  expect(await hostTransport(chain.debugPort, 'socket')).toBe('socket');
   await bigDeckRoundTrip(chain);
+  expect(await hostTransport(chain.debugPort, 'socket')).toBe('socket');
 }, 180_000);
 
 it('answers 413 for a body over the configured limit and keeps serving', async () => {

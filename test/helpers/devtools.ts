@@ -36,3 +36,21 @@ export async function setConfig(debugPort: number, patch: Record<string, unknown
     await browser.disconnect();
   }
 }
+
+/** What carries messages between the extension and the host, as the popup's status request reports it; waits up to `timeoutMs` for `want`. */
+export async function hostTransport(debugPort: number, want: 'native' | 'socket', timeoutMs = 5_000): Promise<string> {
+  const browser = await connectDevtools(debugPort);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`chrome-extension://${EXTENSION_ID}/extension/pages/popup/index.html`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }) as Promise<{ hostTransport: string }>);
+      if (status.hostTransport === want || Date.now() > deadline) return status.hostTransport;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await page.close();
+    await browser.disconnect();
+  }
+}

@@ -149,6 +149,23 @@ describe('the host journal', () => {
     expect((await post(svc, { action: 'createDeck', version: 6, params: { deck: 'New host' } })).journalSeq).toBe(store.appendedSeq);
   });
 
+  it('waits for IndexedDB after the socket closed in use, until it holds what went on the socket', async () => {
+    const dir = hostDir();
+    const name = `hj-${crypto.randomUUID()}`;
+    const { svc, store, hostJournal, deliver } = await service(name, dir);
+    const sent = await post(svc, { action: 'createDeck', version: 6, params: { deck: 'On the socket' } });
+    expect(sent.journalSeq).toBe(store.appendedSeq);
+    // The socket closed with this reply (and its entries) in it: the host may never have had them.
+    hostJournal.channelReset();
+    const next = await post(svc, { action: 'createDeck', version: 6, params: { deck: 'Next' } });
+    expect(next.journalSeq).toBeUndefined();
+    expect(store.committedSeq).toBe(store.appendedSeq);
+    // IndexedDB holds everything now: the host's journal is relied on again.
+    const later = await post(svc, { action: 'createDeck', version: 6, params: { deck: 'Later' } });
+    expect(later.journalSeq).toBe(store.appendedSeq);
+    await deliver(later);
+  });
+
   it('writes IndexedDB lazily, in shared batches, while the host holds the entries', async () => {
     const dir = hostDir();
     const name = `hj-${crypto.randomUUID()}`;
