@@ -219,7 +219,7 @@ export const FILE_HTTP_PATHS = { media: '/_acb/media/', file: '/_acb/file', body
  */
 export const REPLY_META_HEADER = 'x-acb-reply';
 
-/** Replies at least this large (UTF-16 length of the body) go back over HTTP; smaller ones cost about the same through the port (measured: 660 KB, ~25 ms either way). */
+/** Without the socket, replies at least this large (UTF-16 length of the body, or its bytes) go back over HTTP; smaller ones cost about the same through the port (measured: 660 KB, ~25 ms either way). */
 export const HTTP_REPLY_THRESHOLD_CHARS = 1024 * 1024;
 
 /** host → extension: files that appeared, changed or disappeared in the media folder (not by the host's own hand). */

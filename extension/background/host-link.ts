@@ -4,8 +4,9 @@
  * remember what the host last reported. Once the host offers its socket and
  * says where it listens, messages move to the socket (host-route.ts).
  */
-import { SOCKET_PATH, type HostStatusMessage, type HostToExtension, type HttpRequestMessage, type HttpResponseMessage } from '../../shared/messages.ts';
+import { SOCKET_PATH, type HostStatusMessage, type HostToExtension, type HttpRequestMessage } from '../../shared/messages.ts';
 import type { ExtensionConfig } from './config.ts';
+import { bodyText, type ServiceResponse } from './http.ts';
 import { HostRoute } from './host-route.ts';
 import { NativePort } from './native-port.ts';
 import { fetchRequestBody, reachable, sendReplyOverHttp, willSendOverHttp } from './request-body.ts';
@@ -64,8 +65,13 @@ export class HostLink {
     this.route.send({ type: 'config', bindAddress: c.webBindAddress, bindPort: c.webBindPort, bodyLimitBytes: c.bodyLimitBytes });
   }
 
-  /** A large reply goes back over HTTP when it can, else (and every small one) through the port. */
-  private async reply(request: HttpRequestMessage, response: HttpResponseMessage): Promise<void> {
+  /**
+   * On the socket a reply goes as one binary frame, whatever its size. Without
+   * it, a large reply goes back over HTTP when it can, else (and every small
+   * one) through the port as text.
+   */
+  private async reply(request: HttpRequestMessage, response: ServiceResponse): Promise<void> {
+    if (this.route.sendReply(response)) return;
     if (response.journal && willSendOverHttp(request, response, this.status)) {
       // The entries go first, through the port; the host holds the reply until it has them.
       const { journal, ...rest } = response;
@@ -73,7 +79,7 @@ export class HostLink {
       response = rest;
     }
     if (await sendReplyOverHttp(request, response, this.status)) return;
-    this.route.send(response);
+    this.route.send({ ...response, body: bodyText(response.body) });
   }
 
   /** Opens the host's socket once both its token and where it listens are known. */

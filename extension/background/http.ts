@@ -8,11 +8,24 @@ import { base64ToBytes } from '../../shared/base64.ts';
 import type { HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
 import { toJson } from '../collection/json.ts';
 import { errorReply } from './handler.ts';
+import { jsonBytes } from './json-bytes.ts';
 import { decideOrigin } from './origin.ts';
 import { decodeUtf8Python, parseJsonPython } from './python-json.ts';
 import { checkRequestSchema } from './request-schema.ts';
 
 export const API_BANNER = '{"apiVersion":"AnkiConnect v.6"}';
+
+/** A reply as the service makes it: an action's result is JSON already encoded as UTF-8 bytes (json-bytes.ts). */
+export type ServiceResponse = Omit<HttpResponseMessage, 'body'> & { body: string | Uint8Array | null };
+
+/** The body as text (the native port carries only text). */
+export function bodyText(body: string | Uint8Array): string;
+export function bodyText(body: string | Uint8Array | null): string | null;
+export function bodyText(body: string | Uint8Array | null): string | null {
+  return body instanceof Uint8Array ? utf8Decoder.decode(body) : body;
+}
+
+const utf8Decoder = new TextDecoder();
 
 export interface HttpApi {
   corsOriginList(): readonly string[];
@@ -33,7 +46,7 @@ function reply(id: number, corsOrigin: string, body: string, status = 200): Http
 }
 
 /** `bodyBytes`: the raw body when it was fetched from the host (encoding 'http'). */
-export async function respond(msg: HttpRequestMessage, api: HttpApi, bodyBytes?: Uint8Array): Promise<HttpResponseMessage> {
+export async function respond(msg: HttpRequestMessage, api: HttpApi, bodyBytes?: Uint8Array): Promise<ServiceResponse> {
   const { allowed, corsOrigin } = decideOrigin(msg.headers.origin, api.corsOriginList());
 
   if (msg.method.toUpperCase() === 'OPTIONS') {
@@ -84,5 +97,5 @@ export async function respond(msg: HttpRequestMessage, api: HttpApi, bodyBytes?:
     // upstream: an exception here escapes web.py; we answer it instead of crashing.
     result = errorReply(e);
   }
-  return reply(msg.id, cors, toJson(result));
+  return { ...reply(msg.id, cors, ''), body: jsonBytes(result) };
 }

@@ -11,8 +11,8 @@ import {
   REPLY_META_HEADER,
   type HostStatusMessage,
   type HttpRequestMessage,
-  type HttpResponseMessage,
 } from '../../shared/messages.ts';
+import type { ServiceResponse } from './http.ts';
 import { utf8Bytes } from './utf8.ts';
 
 /** Where to reach a server listening on `address` from this machine. */
@@ -35,7 +35,7 @@ export async function fetchRequestBody(msg: HttpRequestMessage, status: HostStat
 }
 
 /** Whether sendReplyOverHttp will try HTTP for this reply (a large body, and the host listening). */
-export function willSendOverHttp(request: HttpRequestMessage, response: HttpResponseMessage, status: HostStatusMessage | null): boolean {
+export function willSendOverHttp(request: HttpRequestMessage, response: ServiceResponse, status: HostStatusMessage | null): boolean {
   const body = response.body;
   return body !== null && body.length >= HTTP_REPLY_THRESHOLD_CHARS && !!request.token && !!status?.listening && !!status.port;
 }
@@ -44,7 +44,7 @@ export function willSendOverHttp(request: HttpRequestMessage, response: HttpResp
  * Sends a large reply over HTTP; false when it is small, or when HTTP cannot
  * be used (then the native port carries it, in chunks).
  */
-export async function sendReplyOverHttp(request: HttpRequestMessage, response: HttpResponseMessage, status: HostStatusMessage | null): Promise<boolean> {
+export async function sendReplyOverHttp(request: HttpRequestMessage, response: ServiceResponse, status: HostStatusMessage | null): Promise<boolean> {
   const body = response.body;
   const token = request.token;
   if (body === null || !token || !status?.port || !willSendOverHttp(request, response, status)) return false;
@@ -52,7 +52,7 @@ export async function sendReplyOverHttp(request: HttpRequestMessage, response: H
     const res = await fetch(`http://${reachable(status.address)}:${status.port}${FILE_HTTP_PATHS.reply}${response.id}`, {
       method: 'PUT',
       // Encoded here: the browser's own encoding of a string body is several times slower (utf8.ts).
-      body: utf8Bytes(body) as BodyInit,
+      body: (typeof body === 'string' ? utf8Bytes(body) : body) as BodyInit,
       headers: {
         [FILE_TOKEN_HEADER]: token,
         [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers, journalSeq: response.journalSeq }),

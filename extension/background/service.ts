@@ -9,7 +9,7 @@
  * so an acknowledged write is never lost.
  */
 import type { SqlJsStatic } from 'sql.js';
-import type { HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
+import type { HttpRequestMessage } from '../../shared/messages.ts';
 import type { ActionContext, ApiSettings } from '../actions/define.ts';
 import { actionNames } from '../actions/registry.ts';
 import type { Clock } from '../collection/clock.ts';
@@ -19,7 +19,7 @@ import type { HostFiles, MediaStore } from '../collection/media/types.ts';
 import { loadCollection, type CollectionStore } from '../collection/lifecycle.ts';
 import { handleRequest } from './handler.ts';
 import type { HostJournal } from './host-journal.ts';
-import { respond } from './http.ts';
+import { respond, type ServiceResponse } from './http.ts';
 
 export interface JournalStore extends CollectionStore {
   /** lazy: the write may wait a little to be shared (another copy is durable meanwhile). */
@@ -148,7 +148,7 @@ export class ApiService {
   }
 
   /** One HTTP request from the host → its reply, after its writes are durable. */
-  async handleHttp(msg: HttpRequestMessage, bodyBytes?: Uint8Array): Promise<HttpResponseMessage> {
+  async handleHttp(msg: HttpRequestMessage, bodyBytes?: Uint8Array): Promise<ServiceResponse> {
     const response = await respond(msg, {
       corsOriginList: () => this.options.settings().webCorsOriginList,
       handle: (request) => this.handle(request),

@@ -9,6 +9,7 @@
  * or stdout breaks, answering 503 to every request still in flight.
  */
 import type { ExtensionToHost, HostToExtension } from '../../shared/messages.ts';
+import type { ReplyHeader } from '../../shared/reply-frame.ts';
 import { Binder } from './binder.ts';
 import { FileHttp } from './file-http.ts';
 import { FileService } from './files.ts';
@@ -34,7 +35,7 @@ const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.ha
 const link = new ExtensionLink(process.stdin, process.stdout, { message: onMessage, closed: shutdown });
 const mediaFolder = new MediaFolder(mediaDirFromEnv(), (changes) => toExtension({ type: 'media-changed', ...changes }));
 const fileHttp = new FileHttp(mediaFolder);
-const socket = nativeOnly ? null : new SocketLink(fileHttp.secret, { message: fromSocket, closed: socketClosed });
+const socket = nativeOnly ? null : new SocketLink(fileHttp.secret, { message: fromSocket, reply: onReplyFrame, closed: socketClosed });
 binder.upgrade = socket?.upgrade ?? null;
 /** Both sides have switched to the socket (shared/messages.ts SOCKET_PATH). */
 let viaSocket = false;
@@ -66,6 +67,15 @@ fileHttp.onReply = (id, status, headers, body, journalSeq) => {
 };
 const files = new FileService(mediaFolder, (reply) => toExtension(reply), fileHttp.token);
 const journals = new Journals(journalDirFromEnv(), (message) => toExtension(message));
+
+/** A reply whose body came as raw bytes on the socket: written as is, after its journal entries are synced. */
+function onReplyFrame(header: ReplyHeader, body: Buffer | null): void {
+  const { hasBody: _, journal, ...reply } = header;
+  if (journal) journals.handle(journal);
+  const answer = () => (body ? forwarder.answerBytes(reply.id, reply.status, reply.headers, body) : forwarder.answer({ ...reply, body: null }));
+  if (reply.journalSeq === undefined) answer();
+  else journals.whenSynced(reply.journalSeq).then(answer, (e: Error) => forwarder.answer(unsavedReply({ ...reply, body: null }, e)));
+}
 
 function onMessage(message: unknown): void {
   const m = message as ExtensionToHost;

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { SOCKET_PATH, type HostToExtension } from '../../shared/messages.ts';
+import { decodeReplyFrame, type ReplyHeader } from '../../shared/reply-frame.ts';
 import { log } from './log.ts';
 import type { HostToken } from './token.ts';
 
@@ -17,6 +18,8 @@ const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 export interface SocketHandlers {
   /** A message from the extension. */
   message(message: unknown): void;
+  /** A reply sent as a binary frame (shared/reply-frame.ts). */
+  reply(header: ReplyHeader, body: Buffer | null): void;
   /** The socket in use closed. */
   closed(): void;
 }
@@ -69,7 +72,15 @@ export class SocketLink {
     }
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
-        log('dropping a binary socket frame');
+        let frame: ReturnType<typeof decodeReplyFrame>;
+        try {
+          frame = decodeReplyFrame(data as Buffer);
+        } catch (e) {
+          log('dropping a bad reply frame:', (e as Error).message);
+          return;
+        }
+        const { body } = frame;
+        this.handlers.reply(frame.header, body && Buffer.from(body.buffer, body.byteOffset, body.byteLength));
         return;
       }
       let message: unknown;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostJournal, MAX_HOST_ENTRY_CHARS } from '../../../extension/background/host-journal.ts';
+import { bodyText } from '../../../extension/background/http.ts';
 import { ApiService } from '../../../extension/background/service.ts';
 import { fixedClock } from '../../../extension/collection/clock.ts';
 import { Persistence } from '../../../extension/storage/persistence.ts';
@@ -70,8 +71,9 @@ async function service(name: string, dir: string, options: { stallIndexedDb?: bo
 }
 
 let nextId = 1;
-function post(svc: ApiService, request: unknown): Promise<HttpResponseMessage> {
-  return svc.handleHttp({ type: 'request', id: nextId++, method: 'POST', path: '/', headers: {}, body: JSON.stringify(request), encoding: 'utf8' });
+async function post(svc: ApiService, request: unknown): Promise<HttpResponseMessage> {
+  const r = await svc.handleHttp({ type: 'request', id: nextId++, method: 'POST', path: '/', headers: {}, body: JSON.stringify(request), encoding: 'utf8' });
+  return { ...r, body: bodyText(r.body) };
 }
 
 const journalFiles = (dir: string) => readdirSync(dir).filter((n) => /^journal-.*\.log$/.test(n));

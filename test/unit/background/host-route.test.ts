@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtensionToHost, HostToExtension } from '../../../shared/messages.ts';
-import { HostRoute, type SocketLike } from '../../../extension/background/host-route.ts';
+import { FRAME_MIN_LENGTH, HostRoute, type SocketLike } from '../../../extension/background/host-route.ts';
+import { decodeReplyFrame } from '../../../shared/reply-frame.ts';
 
 class FakePort {
   connected = true;
@@ -19,8 +20,8 @@ class FakeSocket implements SocketLike {
   readonly sent: unknown[] = [];
   closed = false;
   constructor(readonly url: string) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data));
+  send(data: string | Uint8Array): void {
+    this.sent.push(typeof data === 'string' ? JSON.parse(data) : data);
   }
   close(): void {
     this.closed = true;
@@ -166,6 +167,23 @@ describe('HostRoute', () => {
     expect(lost).toBe(0);
     route.offer('ws://b');
     expect(sockets).toHaveLength(1);
+  });
+
+  it('sends a large reply as one binary frame on the socket, and leaves small ones and the port to the caller', () => {
+    const response = (body: string | Uint8Array | null) => ({ type: 'response' as const, id: 3, status: 200, headers: {}, body });
+    const big = new TextEncoder().encode('"' + 'é'.repeat(FRAME_MIN_LENGTH) + '"');
+    expect(route.sendReply(response(big))).toBe(false); // not on the socket yet
+    const s = switched();
+    expect(route.sendReply(response('{"result":1}'))).toBe(false);
+    expect(route.sendReply(response(null))).toBe(false);
+    expect(route.sendReply(response(big))).toBe(true);
+    const frame = s.sent.at(-1) as unknown as Uint8Array;
+    const { header, body } = decodeReplyFrame(frame);
+    expect(header).toEqual({ type: 'response', id: 3, status: 200, headers: {}, hasBody: true });
+    expect(Buffer.from(body!).equals(Buffer.from(big))).toBe(true);
+    const text = 'x'.repeat(FRAME_MIN_LENGTH);
+    expect(route.sendReply(response(text))).toBe(true);
+    expect(new TextDecoder().decode(decodeReplyFrame(s.sent.at(-1) as unknown as Uint8Array).body!)).toBe(text);
   });
 
   it('stays on the port when the socket cannot even be created', () => {

@@ -4,7 +4,7 @@ import { bytesToBase64 } from '../../../shared/base64.ts';
 import type { HttpRequestMessage } from '../../../shared/messages.ts';
 import type { ActionContext } from '../../../extension/actions/define.ts';
 import { handleRequest } from '../../../extension/background/handler.ts';
-import { API_BANNER, respond } from '../../../extension/background/http.ts';
+import { API_BANNER, bodyText, respond } from '../../../extension/background/http.ts';
 import { decideOrigin } from '../../../extension/background/origin.ts';
 import { checkRequestSchema } from '../../../extension/background/request-schema.ts';
 import { contextFor, newCollection } from '../../helpers/builders.ts';
@@ -24,7 +24,11 @@ function msg(body: string | Uint8Array, o: Partial<HttpRequestMessage> = {}): Ht
 }
 
 const api = () => ({ corsOriginList: () => origins, handle: (r: unknown) => handleRequest(ctx, r) });
-const send = (body: string | Uint8Array, o: Partial<HttpRequestMessage> = {}) => respond(msg(body, o), api());
+/** The reply with its body as text (an action's result comes as UTF-8 bytes). */
+const send = async (body: string | Uint8Array, o: Partial<HttpRequestMessage> = {}) => {
+  const r = await respond(msg(body, o), api());
+  return { ...r, body: bodyText(r.body) };
+};
 const body = async (b: string, o: Partial<HttpRequestMessage> = {}) => JSON.parse((await send(b, o)).body!);
 
 describe('origin rule', () => {

@@ -5,6 +5,7 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bodyText } from '../../../extension/background/http.ts';
 import { ApiService } from '../../../extension/background/service.ts';
 import { fixedClock } from '../../../extension/collection/clock.ts';
 import { Persistence } from '../../../extension/storage/persistence.ts';
@@ -27,7 +28,7 @@ async function service(name: string): Promise<{ svc: ApiService; store: Persiste
 let nextId = 1;
 async function post(svc: ApiService, request: unknown): Promise<unknown> {
   const r = await svc.handleHttp({ type: 'request', id: nextId++, method: 'POST', path: '/', headers: {}, body: JSON.stringify(request), encoding: 'utf8' });
-  return JSON.parse(r.body!);
+  return JSON.parse(bodyText(r.body)!);
 }
 
 describe('ApiService', () => {

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SOCKET_PATH, type HttpRequestMessage, type SocketOfferMessage } from '../../../shared/messages.ts';
+import { encodeReplyFrame } from '../../../shared/reply-frame.ts';
 import { HostProcess, http, json } from './host-process.ts';
 
 type Message = { type: string } & Record<string, unknown>;
@@ -89,6 +93,35 @@ describe('the host socket', () => {
     expect(json(await second)).toEqual({ result: ['Default'], error: null });
     expect(host.badFrames).toEqual([]);
     await socket.close();
+  });
+
+  it('writes a reply sent as a binary frame byte for byte, after the journal entries it carries are synced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acb-socket-journal-'));
+    try {
+      const { host, port, url } = await start({ ACB_JOURNAL_DIR: dir });
+      const socket = await SocketClient.open(url((await host.next<SocketOfferMessage>('socket-offer')).token));
+      host.send({ type: 'socket-switch' });
+      await socket.next('socket-switched');
+      const pending = http(port, { body: '{"action":"cardsInfo"}' });
+      const req = await socket.next<HttpRequestMessage>('request');
+      const body = new TextEncoder().encode(`{"result":[${'"日本語 \\"x\\"",'.repeat(20_000)}0],"error":null}`);
+      const journal = { type: 'journal-append' as const, key: 'framekey', entries: [{ seq: 1, entry: '["framed"]' }] };
+      socket.ws.send(encodeReplyFrame({ type: 'response', id: req.id, status: 200, headers: REPLY_HEADERS, journalSeq: 1, journal }, body));
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json');
+      expect(res.body.equals(Buffer.from(body))).toBe(true);
+      expect(readFileSync(join(dir, 'journal-framekey.log'), 'utf8')).toContain('framed');
+      // A frame that is not a reply is dropped; the socket keeps working.
+      socket.ws.send(new Uint8Array([1, 2, 3]));
+      const next = http(port, { body: '{}' });
+      const again = await socket.next<HttpRequestMessage>('request');
+      socket.ws.send(encodeReplyFrame({ type: 'response', id: again.id, status: 403, headers: {} }, null));
+      expect((await next).status).toBe(403);
+      await socket.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a socket without the token, or with another one, and anything but its path', async () => {
