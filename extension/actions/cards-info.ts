@@ -21,6 +21,7 @@ import { action, req } from './define.ts';
 import * as E from './errors.ts';
 import { pyTypeName } from './python.ts';
 import { pyTruthy as truthy } from './python-values.ts';
+import { NotStreamable, StreamedList } from './streamed-list.ts';
 
 type Dict = Record<string, unknown>;
 
@@ -152,9 +153,35 @@ async function addLatexNotices(col: Collection, media: MediaStore, entries: read
   }
 }
 
-export const cardsInfo = action({ cards: req<number[]>() }, async ({ col, media }, { cards }) => {
+/** Where LaTeX may turn up (the notes' fields and their note types' templates), when its notices would be needed. */
+function mayNeedLatexNotices(col: Collection, rows: Rows): boolean {
+  if (latexGenerationEnabled(col)) return false;
+  const marker = /latex|\$/i;
+  const mids = new Set<string>();
+  for (const note of rows.notes.values()) {
+    if (marker.test(note.flds)) return true;
+    mids.add(note.mid);
+  }
+  for (const mid of mids) {
+    const nt = notetypeById(col, mid);
+    if (nt?.tmpls.some((t) => marker.test(t.qfmt) || marker.test(t.afmt))) return true;
+  }
+  return false;
+}
+
+export const cardsInfo = action({ cards: req<number[]>() }, async ({ col, media, streamReplies }, { cards }) => {
   const list = iterate(cards);
   const rows = readRows(col, list.flatMap(validCardId));
+  if (streamReplies && !mayNeedLatexNotices(col, rows)) {
+    // Each card is made as the reply is written. LaTeX made some other way (its notice needs the media) starts over without streaming.
+    const generates = latexGenerationEnabled(col);
+    return new StreamedList(list.length, (i) => {
+      const entry = cardInfo(col, list[i], rows);
+      const latex = entry.rendered && entry.rendered.questionLatex.length + entry.rendered.answerLatex.length > 0;
+      if (latex && !generates) throw new NotStreamable('LaTeX without generation');
+      return entry.info;
+    });
+  }
   const entries = list.map((raw) => cardInfo(col, raw, rows));
   await addLatexNotices(col, media, entries);
   return entries.map((e) => e.info);

@@ -35,6 +35,8 @@ export interface ActionContext {
   media: MediaStore;
   /** Files on the user's machine, through the native host (`path` parameters). */
   files: HostFiles;
+  /** The reply is written as soon as the handler returns (an HTTP request, not `multi`): it may return a StreamedList. */
+  streamReplies?: boolean;
 }
 
 const REQUIRED: unique symbol = Symbol('required');

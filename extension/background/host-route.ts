@@ -10,6 +10,7 @@ import type { ExtensionToHost, HostToExtension } from '../../shared/messages.ts'
 import { encodeReplyFrame } from '../../shared/reply-frame.ts';
 import type { HostChannel } from './host-files.ts';
 import type { ServiceResponse } from './http.ts';
+import { recycle } from './json-bytes.ts';
 import { utf8Bytes } from './utf8.ts';
 
 /** The part of a WebSocket the route uses (tests give a fake). */
@@ -73,7 +74,9 @@ export class HostRoute implements HostChannel {
     const socket = this.socket;
     const { body, ...rest } = response;
     if (this.state !== 'socket' || socket?.readyState !== OPEN || body === null || body.length < FRAME_MIN_LENGTH) return false;
-    socket.send(encodeReplyFrame(rest, typeof body === 'string' ? utf8Bytes(body) : body));
+    const frame = encodeReplyFrame(rest, typeof body === 'string' ? utf8Bytes(body) : body);
+    socket.send(frame); // copies the bytes: the buffer can be written again
+    recycle(frame);
     return true;
   }
 

@@ -7,6 +7,7 @@
 import { base64ToBytes } from '../../shared/base64.ts';
 import type { HttpRequestMessage, HttpResponseMessage } from '../../shared/messages.ts';
 import { toJson } from '../collection/json.ts';
+import { NotStreamable } from '../actions/streamed-list.ts';
 import { errorReply } from './handler.ts';
 import { jsonBytes } from './json-bytes.ts';
 import { decideOrigin } from './origin.ts';
@@ -29,8 +30,8 @@ const utf8Decoder = new TextDecoder();
 
 export interface HttpApi {
   corsOriginList(): readonly string[];
-  /** The Python `handler` for one request object. */
-  handle(request: unknown): Promise<unknown>;
+  /** The Python `handler` for one request object; `stream`: its result may be a StreamedList. */
+  handle(request: unknown, stream: boolean): Promise<unknown>;
 }
 
 function headers(corsOrigin: string): Record<string, string> {
@@ -90,12 +91,22 @@ export async function respond(msg: HttpRequestMessage, api: HttpApi, bodyBytes?:
     r.params = { ...((r.params as Record<string, unknown> | undefined) ?? {}), allowed, origin };
     if (!allowed) cors = origin;
   }
+  return { ...reply(msg.id, cors, ''), body: await resultBytes(api, r) };
+}
+
+/** The handler's result as the reply body; a result made while it is written (StreamedList) may still fail, as the handler would have. */
+async function resultBytes(api: HttpApi, request: Record<string, unknown>, stream = true): Promise<Uint8Array | string> {
   let result: unknown;
   try {
-    result = await api.handle(r);
+    result = await api.handle(request, stream);
   } catch (e) {
     // upstream: an exception here escapes web.py; we answer it instead of crashing.
     result = errorReply(e);
   }
-  return { ...reply(msg.id, cors, ''), body: jsonBytes(result) };
+  try {
+    return jsonBytes(result);
+  } catch (e) {
+    if (e instanceof NotStreamable) return resultBytes(api, request, false);
+    return toJson(errorReply(e));
+  }
 }

@@ -5,6 +5,7 @@
  * leaves no reply-sized string behind for the garbage collector. Values this
  * writer does not know (class instances, toJSON, bigint) go through toJson.
  */
+import { StreamedList } from '../actions/streamed-list.ts';
 import { toJson } from '../collection/json.ts';
 
 const HEX = '0123456789abcdef';
@@ -23,7 +24,9 @@ class ByteWriter {
 
   room(n: number): void {
     if (this.at + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.buf.length * 4, this.at + n));
+    const size = Math.max(this.buf.length * 4, this.at + n);
+    const next = size > SMALL && spare && spare.byteLength >= size ? new Uint8Array(spare) : new Uint8Array(size);
+    if (next.buffer === spare) spare = null;
     next.set(this.buf.subarray(0, this.at));
     this.buf = next;
   }
@@ -107,6 +110,24 @@ class ByteWriter {
   }
 }
 
+/** Replies up to this size never take the spare buffer. */
+const SMALL = 64 * 1024;
+/** The largest buffer kept for the next large reply. */
+const MAX_SPARE = 64 * 1024 * 1024;
+/** A large reply's buffer, given back once its bytes were copied out (recycle). */
+let spare: ArrayBuffer | null = null;
+
+/**
+ * Gives back the buffer under a large reply once nothing reads it any more
+ * (the socket copied it): the next large reply is written into it instead of
+ * allocating megabytes again, which also spares the garbage collector.
+ */
+export function recycle(bytes: Uint8Array): void {
+  const { buffer } = bytes;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength <= SMALL || buffer.byteLength > MAX_SPARE) return;
+  if (!spare || spare.byteLength < buffer.byteLength) spare = buffer;
+}
+
 const isPlain = (v: object): boolean => {
   const proto = Object.getPrototypeOf(v) as unknown;
   return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
@@ -129,7 +150,16 @@ function write(w: ByteWriter, v: unknown): void {
       return;
     case 'object':
       if (v === null) w.ascii('null');
-      else if (Array.isArray(v)) {
+      else if (v instanceof StreamedList) {
+        w.byte(91);
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) w.byte(44);
+          const item: unknown = v.item(i);
+          if (skipped(item)) w.ascii('null');
+          else write(w, item);
+        }
+        w.byte(93);
+      } else if (Array.isArray(v)) {
         w.byte(91);
         for (let i = 0; i < v.length; i++) {
           if (i > 0) w.byte(44);

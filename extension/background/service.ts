@@ -141,9 +141,9 @@ export class ApiService {
     await this.collection();
   }
 
-  /** The Python `handler` over one request object. */
-  async handle(request: unknown): Promise<unknown> {
-    const ctx = await this.context();
+  /** The Python `handler` over one request object; `stream`: its reply is written as soon as it returns (StreamedList). */
+  async handle(request: unknown, stream = false): Promise<unknown> {
+    const ctx = await this.context(stream);
     return handleRequest(ctx, request);
   }
 
@@ -151,7 +151,7 @@ export class ApiService {
   async handleHttp(msg: HttpRequestMessage, bodyBytes?: Uint8Array): Promise<ServiceResponse> {
     const response = await respond(msg, {
       corsOriginList: () => this.options.settings().webCorsOriginList,
-      handle: (request) => this.handle(request),
+      handle: (request, stream) => this.handle(request, stream),
     }, bodyBytes);
     const { store, hostJournal } = this.options;
     const usable = hostJournal && !this.refused && !store.failed;
@@ -172,17 +172,19 @@ export class ApiService {
     return response;
   }
 
-  private async context(): Promise<ActionContext> {
+  private async context(streamReplies: boolean): Promise<ActionContext> {
     const col = await this.collection();
     const ctx: ActionContext = {
       col,
       settings: this.options.settings(),
       profile: this.options.profile ?? DEFAULT_PROFILE,
       reloadCollection: () => this.reload(),
-      handle: (request) => handleRequest(ctx, request),
+      // multi keeps every result until all are made: nothing is streamed inside it.
+      handle: (request) => handleRequest({ ...ctx, streamReplies: false }, request),
       actionNames,
       media: this.options.media,
       files: this.options.files,
+      streamReplies,
     };
     return ctx;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonBytes } from '../../../extension/background/json-bytes.ts';
+import { jsonBytes, recycle } from '../../../extension/background/json-bytes.ts';
+import { StreamedList } from '../../../extension/actions/streamed-list.ts';
 import { toJson } from '../../../extension/collection/json.ts';
 
 const same = (v: unknown) => expect(Buffer.from(jsonBytes(v)).toString('utf8')).toBe(toJson(v));
@@ -43,5 +44,32 @@ describe('jsonBytes', () => {
       same(s);
     }
     same(strings.map((s, i) => ({ id: i, [s]: s, fields: { [s.slice(0, 5)]: { value: s, order: i } } })));
+  });
+});
+
+describe('recycle', () => {
+  it('writes the next large reply into a buffer given back, and never hands out one still in use', () => {
+    const large = Array.from({ length: 5000 }, (_, i) => ({ i, text: `日本語 ${i}`.repeat(5) }));
+    const first = jsonBytes(large);
+    const firstText = Buffer.from(first).toString('utf8');
+    // Not given back: the next reply gets its own buffer, and the first one's bytes stay as they were.
+    const second = jsonBytes(large);
+    expect(second.buffer).not.toBe(first.buffer);
+    recycle(second);
+    const third = jsonBytes(large.slice().reverse());
+    expect(third.buffer).toBe(second.buffer);
+    expect(Buffer.from(third).toString('utf8')).toBe(toJson(large.slice().reverse()));
+    expect(Buffer.from(first).toString('utf8')).toBe(firstText);
+    // Small replies never take it.
+    recycle(third);
+    expect(jsonBytes({ small: 1 }).buffer).not.toBe(third.buffer);
+    expect(jsonBytes(large).buffer).toBe(third.buffer);
+  });
+
+  it('writes a StreamedList item by item, as the whole list', () => {
+    let made = 0;
+    const list = new StreamedList(3, (i) => (made++, { i, s: 'é'.repeat(i) }));
+    expect(Buffer.from(jsonBytes({ result: list, error: null })).toString('utf8')).toBe(toJson({ result: list.toJSON(), error: null }));
+    expect(made).toBe(6);
   });
 });
