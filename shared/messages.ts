@@ -246,6 +246,8 @@ export interface MediaChangedMessage {
  *    on the socket; a message still arriving on the port is handled as usual.
  */
 export const SOCKET_PATH = '/_acb/socket';
+/** The largest message either side sends on the socket; a larger reply takes the host's HTTP side channel. */
+export const SOCKET_MAX_MESSAGE_BYTES = 1024 * 1024 * 1024;
 
 export interface SocketOfferMessage {
   type: 'socket-offer';

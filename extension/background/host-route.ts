@@ -6,7 +6,7 @@
  * Messages keep their order across the switch: those made while the switch
  * is under way are held, then sent on whichever side it ended on.
  */
-import type { ExtensionToHost, HostToExtension } from '../../shared/messages.ts';
+import { SOCKET_MAX_MESSAGE_BYTES, type ExtensionToHost, type HostToExtension } from '../../shared/messages.ts';
 import { encodeReplyFrame } from '../../shared/reply-frame.ts';
 import type { HostChannel } from './host-files.ts';
 import type { ServiceResponse } from './http.ts';
@@ -60,9 +60,19 @@ export class HostRoute implements HostChannel {
   }
 
   send(message: ExtensionToHost): void {
-    if (this.state === 'switching') this.held.push(message);
-    else if (this.state === 'socket' && this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
-    else this.port.send(message);
+    if (this.state === 'switching') {
+      this.held.push(message);
+      return;
+    }
+    if (this.state === 'socket' && this.socket?.readyState === OPEN) {
+      const text = JSON.stringify(message);
+      // Beyond the host's limit the socket would close: such a message (rare: over 341 MiB of text) takes the port.
+      if (text.length * 3 <= SOCKET_MAX_MESSAGE_BYTES) {
+        this.socket.send(text);
+        return;
+      }
+    }
+    this.port.send(message);
   }
 
   /**
@@ -75,6 +85,7 @@ export class HostRoute implements HostChannel {
     const { body, ...rest } = response;
     if (this.state !== 'socket' || socket?.readyState !== OPEN || body === null || body.length < FRAME_MIN_LENGTH) return false;
     const frame = encodeReplyFrame(rest, typeof body === 'string' ? utf8Bytes(body) : body);
+    if (frame.length > SOCKET_MAX_MESSAGE_BYTES) return false; // the host's HTTP side channel takes it
     socket.send(frame); // copies the bytes: the buffer can be written again
     recycle(frame);
     return true;

@@ -90,6 +90,15 @@ export class Forwarder {
     return true;
   }
 
+  /** Answers 503 to request `id` if it still waits (its reply can no longer arrive). */
+  failOne(id: number): void {
+    const res = this.pending.get(id);
+    if (!res) return;
+    this.pending.delete(id);
+    this.unstash(id);
+    writeJsonError(res, 503, NOT_CONNECTED);
+  }
+
   /** Answers 503 to every request in flight; resolves once those answers are written. */
   failAll(): Promise<void> {
     const written: Promise<void>[] = [];

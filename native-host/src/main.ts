@@ -26,7 +26,9 @@ import { ExtensionLink } from './stdio-link.ts';
 /** ACB_NATIVE_ONLY=1 (tests): everything through native messaging, no socket. */
 const nativeOnly = process.env.ACB_NATIVE_ONLY === '1';
 
-const forwarder = new Forwarder((message) => toExtension(message), { get token() { return fileHttp.token; }, stashBody: (b) => fileHttp.stashBody(b), dropBody: (p) => fileHttp.dropBody(p) });
+const forwarder = new Forwarder((message) => {
+  if (toExtension(message)) onSocket.add(message.id);
+}, { get token() { return fileHttp.token; }, stashBody: (b) => fileHttp.stashBody(b), dropBody: (p) => fileHttp.dropBody(p) });
 const binder = new Binder((req, res) => fileHttp.serve(req, res) || forwarder.handle(req, res), (status) => {
   const message = { type: 'status', ...status, pid: process.pid } as const;
   writeStatusFile(message);
@@ -39,11 +41,14 @@ const socket = nativeOnly ? null : new SocketLink(fileHttp.secret, { message: fr
 binder.upgrade = socket?.upgrade ?? null;
 /** Both sides have switched to the socket (shared/messages.ts SOCKET_PATH). */
 let viaSocket = false;
+/** Requests sent on the socket: if it closes before their replies, they are answered 503 (a reply lost with it would never come). */
+const onSocket = new Set<number>();
 
-/** Every message to the extension: on the socket once switched, else through native messaging. */
-function toExtension(message: HostToExtension): void {
-  if (viaSocket && socket?.send(message)) return;
+/** Every message to the extension: on the socket once switched (true), else through native messaging. */
+function toExtension(message: HostToExtension): boolean {
+  if (viaSocket && socket?.send(message)) return true;
   link.send(message);
+  return false;
 }
 
 /** socket-switch counts only on the port, where it follows every earlier port message. */
@@ -52,11 +57,14 @@ function fromSocket(message: unknown): void {
 }
 
 function socketClosed(): void {
+  for (const id of onSocket) forwarder.failOne(id);
+  onSocket.clear();
   if (!viaSocket) return;
   viaSocket = false;
   log('the socket closed; native messaging carries everything again');
 }
 fileHttp.onReply = (id, status, headers, body, journalSeq) => {
+  onSocket.delete(id);
   if (journalSeq === undefined) return forwarder.answerBytes(id, status, headers, body);
   if (!forwarder.waits(id)) return false;
   journals.whenSynced(journalSeq).then(
@@ -71,6 +79,7 @@ const journals = new Journals(journalDirFromEnv(), (message) => toExtension(mess
 /** A reply whose body came as raw bytes on the socket: written as is, after its journal entries are synced. */
 function onReplyFrame(header: ReplyHeader, body: Buffer | null): void {
   const { hasBody: _, journal, ...reply } = header;
+  onSocket.delete(reply.id);
   if (journal) journals.handle(journal);
   const answer = () => (body ? forwarder.answerBytes(reply.id, reply.status, reply.headers, body) : forwarder.answer({ ...reply, body: null }));
   if (reply.journalSeq === undefined) answer();
@@ -80,6 +89,7 @@ function onReplyFrame(header: ReplyHeader, body: Buffer | null): void {
 function onMessage(message: unknown): void {
   const m = message as ExtensionToHost;
   if (m?.type === 'response') {
+    onSocket.delete(m.id);
     if (m.journal) journals.handle(m.journal);
     // A reply that acknowledges writes IndexedDB may not hold yet waits for the journal file.
     if (m.journalSeq === undefined) forwarder.answer(m);

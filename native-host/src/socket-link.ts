@@ -7,13 +7,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { SOCKET_PATH, type HostToExtension } from '../../shared/messages.ts';
+import { SOCKET_MAX_MESSAGE_BYTES, SOCKET_PATH, type HostToExtension } from '../../shared/messages.ts';
 import { decodeReplyFrame, type ReplyHeader } from '../../shared/reply-frame.ts';
 import { log } from './log.ts';
 import type { HostToken } from './token.ts';
 
-/** Larger frames are refused (the socket closes and native messaging takes over). */
-const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
 export interface SocketHandlers {
   /** A message from the extension. */
@@ -25,7 +23,7 @@ export interface SocketHandlers {
 }
 
 export class SocketLink {
-  private readonly server = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME_BYTES });
+  private readonly server = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: SOCKET_MAX_MESSAGE_BYTES });
   private socket: WebSocket | null = null;
 
   constructor(

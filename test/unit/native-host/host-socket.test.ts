@@ -160,6 +160,19 @@ describe('the host socket', () => {
     expect(json(await reply)).toEqual({ result: 6, error: null });
   });
 
+  it('answers 503 to a request sent on the socket when the socket closes before its reply', async () => {
+    const { host, port, url } = await start();
+    const socket = await SocketClient.open(url((await host.next<SocketOfferMessage>('socket-offer')).token));
+    host.send({ type: 'socket-switch' });
+    await socket.next('socket-switched');
+    const pending = http(port, { body: '{"action":"version"}' });
+    await socket.next<HttpRequestMessage>('request');
+    await socket.close();
+    const res = await pending;
+    expect(res.status).toBe(503);
+    expect(json(res)).toEqual({ result: null, error: 'Anki-Connect Browser extension is not connected' });
+  });
+
   it('offers no socket and takes none under ACB_NATIVE_ONLY', async () => {
     const { host, port } = await start({ ACB_NATIVE_ONLY: '1' });
     await expect(host.next('socket-offer', 1_000)).rejects.toThrow('no socket-offer');
