@@ -11,7 +11,6 @@ import { encodeReplyFrame } from '../../shared/reply-frame.ts';
 import type { HostChannel } from './host-files.ts';
 import type { ServiceResponse } from './http.ts';
 import { recycle } from './json-bytes.ts';
-import { utf8Bytes } from './utf8.ts';
 
 /** The part of a WebSocket the route uses (tests give a fake). */
 export interface SocketLike {
@@ -25,6 +24,7 @@ export interface SocketLike {
 }
 
 const OPEN = 1;
+const textEncoder = new TextEncoder();
 /** Reply bodies from this length (bytes, or UTF-16 units for text) go as binary frames (measured: smaller ones are faster as text). */
 export const FRAME_MIN_LENGTH = 32 * 1024;
 /** How long the host may take to accept the switch before the route stays on the port. */
@@ -84,7 +84,7 @@ export class HostRoute implements HostChannel {
     const socket = this.socket;
     const { body, ...rest } = response;
     if (this.state !== 'socket' || socket?.readyState !== OPEN || body === null || body.length < FRAME_MIN_LENGTH) return false;
-    const frame = encodeReplyFrame(rest, typeof body === 'string' ? utf8Bytes(body) : body);
+    const frame = encodeReplyFrame(rest, typeof body === 'string' ? textEncoder.encode(body) : body);
     if (frame.length > SOCKET_MAX_MESSAGE_BYTES) return false; // the host's HTTP side channel takes it
     socket.send(frame); // copies the bytes: the buffer can be written again
     recycle(frame);

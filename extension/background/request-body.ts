@@ -13,7 +13,6 @@ import {
   type HttpRequestMessage,
 } from '../../shared/messages.ts';
 import type { ServiceResponse } from './http.ts';
-import { utf8Bytes } from './utf8.ts';
 
 /** Where to reach a server listening on `address` from this machine. */
 export function reachable(address: string | null): string {
@@ -51,8 +50,8 @@ export async function sendReplyOverHttp(request: HttpRequestMessage, response: S
   try {
     const res = await fetch(`http://${reachable(status.address)}:${status.port}${FILE_HTTP_PATHS.reply}${response.id}`, {
       method: 'PUT',
-      // Encoded here: the browser's own encoding of a string body is several times slower (utf8.ts).
-      body: (typeof body === 'string' ? utf8Bytes(body) : body) as BodyInit,
+      // Action results come as UTF-8 bytes already (json-bytes.ts); only short texts (errors) are strings.
+      body: body as BodyInit,
       headers: {
         [FILE_TOKEN_HEADER]: token,
         [REPLY_META_HEADER]: JSON.stringify({ status: response.status, headers: response.headers, journalSeq: response.journalSeq }),

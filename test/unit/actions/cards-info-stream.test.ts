@@ -12,6 +12,7 @@ import { bodyText, respond } from '../../../extension/background/http.ts';
 import { jsonBytes } from '../../../extension/background/json-bytes.ts';
 import type { Collection } from '../../../extension/collection/collection.ts';
 import { toJson } from '../../../extension/collection/json.ts';
+import { notetypeByName, saveNotetype } from '../../../extension/collection/notetypes/lookup.ts';
 import { contextFor, newCollection, ok } from '../../helpers/builders.ts';
 
 let col: Collection;
@@ -54,6 +55,16 @@ describe('cardsInfo streamed into its reply', () => {
     expect(Buffer.from(jsonBytes(streamed)).toString('utf8')).toBe(await eagerBody(params));
     expect(await streamedBody(params)).toBe(await eagerBody(params));
     expect(JSON.parse(await streamedBody(params)).result).toHaveLength(params.cards.length);
+  });
+
+  it('writes a card whose template has an error as the whole list does', async () => {
+    const cids = await addNote('Basic', { Front: 'f', Back: 'b' });
+    const nt = notetypeByName(col, 'Basic')!;
+    nt.tmpls[0]!.qfmt = '{{Front}} {{text:Nope}}';
+    col.transact(() => saveNotetype(col, nt));
+    const body = await streamedBody({ cards: cids });
+    expect(body).toContain('there is no field called');
+    expect(body).toBe(await eagerBody({ cards: cids }));
   });
 
   it('answers a bad id with the same error either way', async () => {
