@@ -9,6 +9,7 @@ import { systemClock } from '../../extension/collection/clock.ts';
 import { Collection } from '../../extension/collection/collection.ts';
 import { removeProfile, startChain, tempProfile, type Chain } from './chain.ts';
 import { connectDevtools, extensionStatus, serviceWorker, waitForEmptyJournal } from './devtools.ts';
+import { waitForIdleCpu } from './idle.ts';
 import { sqlJs } from './engine.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
 import { loadFixtureIntoChain, type SeedResult } from './seed.ts';
@@ -115,8 +116,10 @@ export class BenchEnv {
   }
 
   /**
-   * Waits until the extension has checkpointed every journaled write, so a
-   * background checkpoint does not run during the next measurement.
+   * Waits until the extension has checkpointed every journaled write, and
+   * then until the machine is quiet (the browser's own storage work after a
+   * large write, such as IndexedDB compaction), so neither runs during the
+   * next measurement.
    */
   async settleChain(): Promise<void> {
     if (!this.chainStarting) return;
@@ -128,6 +131,8 @@ export class BenchEnv {
     } finally {
       await browser.disconnect();
     }
+    const { waitedMs, idle } = await waitForIdleCpu();
+    if (waitedMs > 1_500 || !idle) progress(idle ? `machine quiet after ${(waitedMs / 1000).toFixed(1)} s` : `machine still busy after ${(waitedMs / 1000).toFixed(1)} s; measuring anyway`);
   }
 
   record(key: string, summary: Summary): void {
