@@ -66,9 +66,9 @@ export class HostLink {
   }
 
   /**
-   * On the socket a reply goes as one binary frame, whatever its size. Without
-   * it, a large reply goes back over HTTP when it can, else (and every small
-   * one) through the port as text.
+   * On the socket a reply of FRAME_MIN_LENGTH or more goes as one binary
+   * frame, a smaller one as text. Without the socket, a large reply goes back
+   * over HTTP when it can, else (and every small one) through the port as text.
    */
   private async reply(request: HttpRequestMessage, response: ServiceResponse): Promise<void> {
     if (this.route.sendReply(response)) return;
