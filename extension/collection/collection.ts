@@ -45,10 +45,11 @@ export class Collection {
         if (outermost) this.col.flush();
         return result;
       });
+      if (outermost) this.col.committed();
       if (out.statements.length && this.onCommit) this.onCommit(out.statements);
       return out;
     } catch (e) {
-      if (!this.db.inTransaction) this.col.invalidate();
+      if (!this.db.inTransaction) this.col.rolledBack();
       throw e;
     }
   }
@@ -63,7 +64,9 @@ export class Collection {
     return Math.floor(this.clock.now() / 1000);
   }
 
+  /** The whole database file, with every committed write in it. */
   export(): Uint8Array {
+    this.col.writeDeferred();
     return this.db.export();
   }
 

@@ -108,6 +108,27 @@ export class Db {
     this.recording.push({ sql, params: params.slice() });
   }
 
+  /**
+   * Records a write for the journal without running it: the caller keeps its
+   * effect elsewhere until it runs it with runUnrecorded (ColRow's deferred
+   * write). Replay runs it in its place.
+   */
+  record(sql: string, params: Params): void {
+    if (!this.recording) throw new Error('Db.record outside a transaction');
+    this.recording.push({ sql, params: params.slice() });
+  }
+
+  /** Runs a write the journal already holds (recorded earlier), outside a transaction. */
+  runUnrecorded(sql: string, params: Params): void {
+    if (this.recording) throw new Error('Db.runUnrecorded inside a transaction');
+    const stmt = this.prepare(sql);
+    try {
+      stmt.run(params as BindParams);
+    } finally {
+      stmt.reset();
+    }
+  }
+
   /** Rows changed by the last write. */
   changes(): number {
     return this.raw.getRowsModified();

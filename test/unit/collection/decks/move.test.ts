@@ -18,7 +18,7 @@ describe('moveCardsToDeck', () => {
     moveCardsToDeck(col, [a, 555], target);
     expect(cardRow(col, a)).toMatchObject({ did: target, mod: col.nowSecs(), usn: -1 });
     expect(cardRow(col, b)).toMatchObject({ did: 1, mod: 1, usn: 3 });
-    expect(col.db.scalar('select mod from col')).toBe(col.nowMs());
+    expect(col.col.scalars().mod).toBe(col.nowMs());
   });
 
   it('takes cards out of a filtered deck first (legacy remFromDyn)', async () => {

@@ -26,6 +26,7 @@ describe('upgradeV1Scheduling', () => {
       col.db.run('insert into revlog values (1, ?, -1, 2, 1, 1, 2500, 100, 0)', [relearning]);
       col.db.run('insert into revlog values (2, ?, -1, 3, 1, 1, 2500, 100, 1)', [review]);
     });
+    col.col.writeDeferred(); // the package's file as written: every committed write in it
     const db = col.db.raw;
     upgradeV1Scheduling(db, -60);
     expect(col.db.column('select type from cards order by id')).toEqual([3, 2]);
@@ -37,6 +38,7 @@ describe('upgradeV1Scheduling', () => {
   it('leaves a v1 collection whose cards are all new as it is', async () => {
     const col = await v1Collection();
     insertCard(col, { nid: insertNote(col) });
+    col.col.writeDeferred();
     const before = String(col.db.scalar('select conf from col'));
     upgradeV1Scheduling(col.db.raw, 0);
     expect(String(col.db.scalar('select conf from col'))).toBe(before);
