@@ -30,6 +30,8 @@ export class GroupCommit<T> {
   private writing = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerDue = 0;
+  /** When the pending items should be written by (the earliest of their times); Infinity when none are. */
+  private due = Infinity;
   private inFlight = 0;
   private failure: { error: unknown } | null = null;
   /** Batches written successfully. */
@@ -42,30 +44,39 @@ export class GroupCommit<T> {
    * share it, and work already under way, such as a reply on its way out, is
    * not held up), or after `lazyMs` when the caller has another durable copy
    * of the item and fewer, larger writes are worth more than an early one.
+   * An item added while a write is in flight waits for its own time too: a
+   * lazy one does not ride on the next write as soon as the last one ends.
    */
   add(item: T, lazyMs = 0): Promise<void> {
     if (this.failure) return Promise.reject(new JournalUnavailableError(this.failure.error));
     const done = new Promise<void>((resolve, reject) => this.pending.push({ item, resolve, reject }));
-    this.schedule(lazyMs);
+    this.due = Math.min(this.due, Date.now() + lazyMs);
+    this.schedule();
     return done;
   }
 
   /** Starts the queued write in the next task rather than after a lazy delay. */
   hurry(): void {
-    this.schedule(0);
+    if (this.pending.length === 0) return;
+    this.due = Math.min(this.due, Date.now());
+    this.schedule();
   }
 
-  private schedule(delayMs: number): void {
+  /** Sets the timer for the pending items' earliest time (none while a write is in flight: it schedules when done). */
+  private schedule(): void {
     if (this.writing || this.pending.length === 0) return;
     if (this.timer) {
-      if (this.timerDue <= Date.now() + delayMs) return;
+      if (this.timerDue <= this.due) return;
       clearTimeout(this.timer);
     }
-    this.timerDue = Date.now() + delayMs;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.pump();
-    }, delayMs);
+    this.timerDue = this.due;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.pump();
+      },
+      Math.max(0, this.due - Date.now()),
+    );
   }
 
   /** Items added and not yet written (including the batch in flight). */
@@ -89,9 +100,11 @@ export class GroupCommit<T> {
 
   private async pump(): Promise<void> {
     this.writing = true;
-    while (this.pending.length > 0) {
+    // Items whose time has come by the end of a write go on at once; later ones get their timer.
+    do {
       const batch = this.pending;
       this.pending = [];
+      this.due = Infinity;
       this.inFlight = batch.length;
       try {
         await this.write(batch.map((w) => w.item));
@@ -100,13 +113,15 @@ export class GroupCommit<T> {
         for (const w of batch) w.reject(error);
         const behind = this.pending;
         this.pending = [];
+        this.due = Infinity;
         for (const w of behind) w.reject(new JournalUnavailableError(error));
         break;
       }
       this.batches++;
       for (const w of batch) w.resolve();
-    }
+    } while (this.pending.length > 0 && this.due <= Date.now());
     this.inFlight = 0;
     this.writing = false;
+    this.schedule();
   }
 }

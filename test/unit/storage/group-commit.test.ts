@@ -235,4 +235,53 @@ describe('GroupCommit', () => {
     expect(batches).toEqual([[1, 2], [3], [4, 5]]);
     expect(gc.idle).toBe(true);
   });
+
+  it('keeps lazy items added during a write waiting for their own time, not for the end of that write', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const gc = new GroupCommit<number>(async (items) => {
+      batches.push(items);
+      await new Promise<void>((r) => (release = r));
+    });
+    const first = gc.add(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches).toEqual([[1]]);
+    const lazy = [gc.add(2, 80), gc.add(3, 80)];
+    release();
+    await first;
+    await new Promise((r) => setTimeout(r, 30));
+    // The write ended 30 ms ago; the lazy items still wait.
+    expect(batches).toEqual([[1]]);
+    expect(gc.idle).toBe(false);
+    const late = gc.add(4, 80);
+    await new Promise((r) => setTimeout(r, 70));
+    // Their time came: one write holds them and the one added since.
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+    release();
+    await Promise.all([...lazy, late]);
+
+    // An eager item queued behind a write goes as soon as that write ends, taking the lazy ones along.
+    const second = gc.add(5);
+    await new Promise((r) => setTimeout(r, 0));
+    const behind = [gc.add(6, 10_000), gc.add(7)];
+    release();
+    await second;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches).toEqual([[1], [2, 3, 4], [5], [6, 7]]);
+    release();
+    await Promise.all(behind);
+
+    // So does a hurried one.
+    const third = gc.add(8);
+    await new Promise((r) => setTimeout(r, 0));
+    const hurried = gc.add(9, 10_000);
+    gc.hurry();
+    release();
+    await third;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(batches.at(-1)).toEqual([9]);
+    release();
+    await hurried;
+    expect(gc.idle).toBe(true);
+  });
 });
