@@ -30,7 +30,7 @@ export class CheckpointPolicy {
   readonly maxJournalBytes: number;
   readonly idleMs: number;
   readonly soonMs: number;
-  private timer: { handle: unknown; soon: boolean } | null = null;
+  private timer: { handle: unknown; soon: boolean; deadline: number } | null = null;
   private lastFailed = false;
   private closed = false;
 
@@ -83,16 +83,30 @@ export class CheckpointPolicy {
     this.closed = true;
   }
 
+  /**
+   * Sets the timer. An idle timer already set only has its deadline moved:
+   * every append moves it, and a timer per append cost more than the append's
+   * bookkeeping. When it fires early it sets itself again for what is left.
+   */
   private arm(ms: number, soon: boolean): void {
+    const deadline = this.scheduler.now() + ms;
+    if (!soon && this.timer && !this.timer.soon) {
+      this.timer.deadline = deadline;
+      return;
+    }
     this.cancel();
-    const timer = {
-      soon,
-      handle: this.scheduler.setTimeout(() => {
-        if (this.timer !== timer) return;
-        this.timer = null;
-        this.trigger();
-      }, ms),
-    };
+    this.start(ms, soon, deadline);
+  }
+
+  private start(ms: number, soon: boolean, deadline: number): void {
+    const timer = { soon, deadline, handle: null as unknown };
+    timer.handle = this.scheduler.setTimeout(() => {
+      if (this.timer !== timer) return;
+      this.timer = null;
+      const left = timer.deadline - this.scheduler.now();
+      if (left > 0) this.start(left, timer.soon, timer.deadline);
+      else this.trigger();
+    }, ms);
     this.timer = timer;
   }
 }

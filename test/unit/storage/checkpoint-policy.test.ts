@@ -179,6 +179,28 @@ describe('checkpoint policy', () => {
 });
 
 describe('CheckpointPolicy', () => {
+  it('moves the idle deadline on each append without setting a timer per append', () => {
+    const scheduler = new ManualScheduler();
+    let fired = 0;
+    let timersSet = 0;
+    const setTimeout = scheduler.setTimeout.bind(scheduler);
+    scheduler.setTimeout = (fn, ms) => (timersSet++, setTimeout(fn, ms));
+    const policy = new CheckpointPolicy({ idleMs: 500 }, scheduler, () => fired++);
+    for (let i = 1; i <= 100; i++) {
+      policy.review({ entries: i, bytes: 10 }, false);
+      scheduler.advance(10);
+    }
+    // 1,000 ms since the first append, 10 since the last: not idle yet.
+    expect(fired).toBe(0);
+    scheduler.advance(489);
+    expect(fired).toBe(0);
+    scheduler.advance(1);
+    expect(fired).toBe(1);
+    // Set once, then again each time it fired before the deadline (once per idle period at most), not per append.
+    expect(timersSet).toBe(4);
+    expect(scheduler.pending).toBe(0);
+  });
+
   it('keeps one timer and prefers "soon" once the journal is large', () => {
     const scheduler = new ManualScheduler();
     let fired = 0;
