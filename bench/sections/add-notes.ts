@@ -104,7 +104,7 @@ function printResults(chain: PathResult & { bodyBytes: number }, engine: PathRes
     notes: [
       targetLine({ label: 'chain p50', value: chain.summary.p50 / 1000, unit: 's', kind: 'max', limit: TARGET_MS / 1000 }),
       `Runs in order: chain ${runs(chain)} s; engine ${runs(engine)} s. Chain overhead at p50: ${fmt((chain.summary.p50 - engine.summary.p50) / 1000, 3)} s ` +
-        `(a ${fmt(chain.bodyBytes / 1048576, 1)} MiB body through HTTP, the host and native messaging in chunks, JSON parsing in the service worker, and the journal commit of about ${(2 * BATCH).toLocaleString('en-US')} statements). ` +
+        `(a ${fmt(chain.bodyBytes / 1048576, 1)} MiB body through HTTP into the host and fetched from it by the service worker, JSON parsing in the service worker, and the IndexedDB commit of the journal entry of about ${(2 * BATCH).toLocaleString('en-US')} statements). ` +
         'The chain checkpointed its journal before each run. The engine ran on a copy of the fixture the chain was loaded with. Reference: AnkiConnect refreshes its UI per note.',
     ],
   });

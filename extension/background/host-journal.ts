@@ -15,7 +15,7 @@
  */
 import type { HostToExtension, JournalAppendMessage, JournalEntry } from '../../shared/messages.ts';
 import type { RecordedStatement } from '../collection/db.ts';
-import { decodeEntry, encodeEntry } from '../storage/journal-codec.ts';
+import { decodeEntry, encodeEntry, entryLengthAtLeast } from '../storage/journal-codec.ts';
 import type { HostChannel } from './host-files.ts';
 import type { HostPeer } from './host-link.ts';
 
@@ -142,8 +142,8 @@ export class HostJournal implements HostPeer {
       this.gapThrough = seq;
       return false;
     }
-    const entry = encodeEntry(statements);
-    if (entry.length > MAX_HOST_ENTRY_CHARS) {
+    const entry = entryLengthAtLeast(statements) > MAX_HOST_ENTRY_CHARS ? null : encodeEntry(statements);
+    if (entry === null || entry.length > MAX_HOST_ENTRY_CHARS) {
       this.gapThrough = seq;
       return false;
     }
