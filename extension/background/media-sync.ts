@@ -212,6 +212,9 @@ export class MediaSync implements MediaStore {
           return;
         }
         resolve();
+        // The folder's copy waits a task: handing 10 MB to fetch() takes a tenth of a
+        // second in the worker, which would otherwise come before the reply.
+        await new Promise((r) => setTimeout(r, 0));
         await folder(stored);
       }).catch((e: unknown) => this.log(`could not update ${name} in the media folder`, e));
     });
