@@ -49,6 +49,29 @@ describe('durability', () => {
     await chain.stop();
   }, 600_000);
 
+  it('keeps new cards in order across a SIGKILL: the next position (a deferred col write) survives with the notes', async () => {
+    const profileDir = tempProfile();
+    profiles.push(profileDir);
+    const add = async (port: number, front: string) => {
+      const reply = (await invoke(port, 'addNote', { note: { deckName: 'Default', modelName: 'Basic', fields: { Front: front, Back: '' } } })) as { result: number; error: null };
+      expect(reply.error).toBeNull();
+      return reply.result;
+    };
+    const positions = async (port: number, nids: number[]) => {
+      const cards = ((await invoke(port, 'findCards', { query: `nid:${nids.join(',')}` })) as { result: number[] }).result;
+      const info = ((await invoke(port, 'cardsInfo', { cards })) as { result: { note: number; due: number }[] }).result;
+      return nids.map((nid) => info.find((c) => c.note === nid)?.due);
+    };
+    let chain = await startChain({ profileDir });
+    const nids = [await add(chain.port, 'one'), await add(chain.port, 'two'), await add(chain.port, 'three')];
+    await chain.killBrowser();
+    chain = await startChain({ profileDir });
+    expect(await positions(chain.port, nids)).toEqual([1, 2, 3]);
+    nids.push(await add(chain.port, 'four'));
+    expect(await positions(chain.port, nids)).toEqual([1, 2, 3, 4]);
+    await chain.stop();
+  }, 120_000);
+
   it('finds the same data after a clean stop and a second start', async () => {
     const profileDir = tempProfile();
     profiles.push(profileDir);
