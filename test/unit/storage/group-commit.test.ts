@@ -1,6 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Db } from '../../../extension/collection/db.ts';
 import { GroupCommit, JournalUnavailableError } from '../../../extension/storage/group-commit.ts';
 import { Persistence } from '../../../extension/storage/persistence.ts';
@@ -26,6 +26,8 @@ function instrument() {
     durability: [] as (string | undefined)[],
     /** 'throw': add() throws a quota error; 'abort': the transaction aborts after the add. */
     failAdds: false as false | 'throw' | 'abort',
+    /** Called inside a failing add, while its write is in flight and before its abort is delivered. */
+    duringFailingAdd: null as (() => void) | null,
   };
   const patchStore = (tx: IDBTransaction, store: IDBObjectStore): IDBObjectStore =>
     new Proxy(store, {
@@ -34,6 +36,8 @@ function instrument() {
           return (value: unknown) => {
             if (log.failAdds === 'throw') throw new DOMException('QuotaExceededError: the disk is full', 'QuotaExceededError');
             const request = target.add(value);
+            log.duringFailingAdd?.();
+            log.duringFailingAdd = null;
             tx.abort();
             return request;
           };
@@ -146,12 +150,12 @@ describe('group commit', () => {
     const { p, db, log, name } = await setup();
     await insert(db, p, 1);
     log.failAdds = 'abort';
-    const first = insert(db, p, 2);
-    const firstError = first.catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 0)); // the batch with id 2 is in flight (its abort not yet delivered)
-    const behind = insert(db, p, 3); // queued behind the failing write
-    const behindError = behind.catch((e: unknown) => e);
+    let behindError: Promise<unknown> | null = null;
+    // Queued behind the failing write: added while the batch with id 2 is in flight, before its abort is delivered.
+    log.duringFailingAdd = () => (behindError = insert(db, p, 3).catch((e: unknown) => e));
+    const firstError = insert(db, p, 2).catch((e: unknown) => e);
     expect(String(await firstError)).toMatch(/aborted/);
+    expect(behindError).not.toBeNull();
     expect(await behindError).toBeInstanceOf(JournalUnavailableError);
     expect(p.stats().failed).toBe(true);
     log.failAdds = false;
@@ -246,17 +250,16 @@ describe('GroupCommit', () => {
     const first = gc.add(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(batches).toEqual([[1]]);
-    const lazy = [gc.add(2, 80), gc.add(3, 80)];
+    const lazy = [gc.add(2, 400), gc.add(3, 400)];
     release();
     await first;
     await new Promise((r) => setTimeout(r, 30));
     // The write ended 30 ms ago; the lazy items still wait.
     expect(batches).toEqual([[1]]);
     expect(gc.idle).toBe(false);
-    const late = gc.add(4, 80);
-    await new Promise((r) => setTimeout(r, 70));
-    // Their time came: one write holds them and the one added since.
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const late = gc.add(4, 400);
+    // Their time comes: one write holds them and the one added since.
+    await vi.waitFor(() => expect(batches).toEqual([[1], [2, 3, 4]]), { timeout: 5000, interval: 10 });
     release();
     await Promise.all([...lazy, late]);
 
