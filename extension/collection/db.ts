@@ -99,12 +99,7 @@ export class Db {
    */
   run(sql: string, params: Params = []): void {
     if (!this.recording) throw new Error('Db.run outside a transaction');
-    const stmt = this.prepare(sql);
-    try {
-      stmt.run(params as BindParams);
-    } finally {
-      stmt.reset();
-    }
+    this.execute(sql, params);
     this.recording.push({ sql, params: params.slice() });
   }
 
@@ -121,6 +116,10 @@ export class Db {
   /** Runs a write the journal already holds (recorded earlier), outside a transaction. */
   runUnrecorded(sql: string, params: Params): void {
     if (this.recording) throw new Error('Db.runUnrecorded inside a transaction');
+    this.execute(sql, params);
+  }
+
+  private execute(sql: string, params: Params): void {
     const stmt = this.prepare(sql);
     try {
       stmt.run(params as BindParams);
